@@ -1,0 +1,77 @@
+# WeGo Hub: `make run` starts the site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= wego_hub.settings.dev
+
+.PHONY: run install install-test migrate seed test test-fast lint format bench lock check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.lock
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: seed
+	@echo ""
+	@echo "  WeGo Hub is starting on http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (sign in as admin@wego-hub.example,"
+	@echo "         password: $${DEMO_PASSWORD:-wego-hub-demo-2026})"
+	@echo "  Emails (sign-up confirmation, password reset) are printed in this terminal."
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
+# REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn "skipped" into "failed" for CI.
+test: install-test
+	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=wego_hub.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(date +%s)-a-long-random-looking-value-xyz} \
+	  ALLOWED_HOSTS=hub.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Seeds its own database at scale and measures pages in-process and under gunicorn.
+bench: install-test
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Re-resolve the pins after changing pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	$(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	  open('.lock-venv/runtime.txt', 'w').write('\\n'.join(p['dependencies'])); \
+	  open('.lock-venv/test.txt', 'w').write('\\n'.join(p['optional-dependencies']['test']))"
+	.lock-venv/bin/pip install --quiet -r .lock-venv/runtime.txt
+	.lock-venv/bin/pip freeze > requirements.lock
+	.lock-venv/bin/pip install --quiet -r .lock-venv/test.txt
+	.lock-venv/bin/pip freeze | grep -vxFf requirements.lock > requirements-test.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) var staticfiles

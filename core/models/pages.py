@@ -1,0 +1,120 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.pagination import paginate
+from core.sections import home_sections
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("hero title"), max_length=160, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections(request)
+        return context
+
+
+class StandardPage(Page):
+    """About, contact, terms: a title, an introduction and a body."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class IndexPage(Page):
+    """The single listing page of a content app (/courses/, /toolkits/, /cases/, /events/).
+
+    Subclasses say which live, public pages they list in ``listing_queryset``; the template
+    receives a prepared page of items and never walks relations itself.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    items_per_page = 12
+    max_count = 1
+    parent_page_types = ["core.HomePage"]
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self, request):
+        return self.get_children().live().public().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.listing_queryset(request), self.items_per_page)
+        return context
+
+
+class ContentPage(Page):
+    """What every detail page of a content app has: a summary, topics and a cover image."""
+
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("One or two sentences for listings.")
+    )
+    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+", verbose_name=_("topics"))
+    cover_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def facts(self):
+        """(label, value) pairs shown under the title; subclasses add what matters for them."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["facts"] = [(label, value) for label, value in self.facts() if value]
+        context["topics"] = list(self.topics.all())
+        return context

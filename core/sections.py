@@ -1,0 +1,38 @@
+"""Sections that content apps contribute to pages owned by core and members.
+
+A content app registers a Wagtail hook (``register_home_section`` here, ``register_me_section``
+in members) whose function takes the request and returns a ``Section`` or ``None``. The page
+renders what the hooks return, so adding a capability never means editing core or members.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    url: str
+    summary: str = ""
+    meta: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    cards: list[Card] = field(default_factory=list)
+    empty_text: str = ""
+    more_url: str = ""
+    more_label: str = ""
+    order: int = 100
+
+
+def collect_sections(hook_name, request):
+    sections = [section for fn in hooks.get_hooks(hook_name) if (section := fn(request)) is not None]
+    return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def home_sections(request):
+    return collect_sections("register_home_section", request)

@@ -1,0 +1,40 @@
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.static import serve
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers a round trip, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: the database did not answer")
+        return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def public_media(request, path):
+    """Image renditions and originals only: documents are never reachable under /media/."""
+    if not path.startswith(settings.PUBLIC_MEDIA_PREFIXES) or ".." in path.split("/"):
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def server_error(request):
+    """The 500 page renders without request context: the context processors may be what failed."""
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,0 +1,165 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class EmailUserManager(UserManager):
+    """Users log in with their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    department = models.CharField(_("department"), max_length=120, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, help_text=_("An IANA name such as Asia/Seoul.")
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = EmailUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def display_name(self):
+        return self.get_full_name() or self.email.split("@")[0]
+
+
+class Region(models.TextChoices):
+    """The association's world regions; every country belongs to exactly one."""
+
+    AFRICA = "africa", _("Africa")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    EUROPE = "europe", _("Europe")
+    EURASIA = "eurasia", _("Eurasia")
+    LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Latin America and the Caribbean")
+    MIDDLE_EAST_NORTH_AFRICA = "middle_east_north_africa", _("Middle East and North Africa")
+    NORTH_AMERICA = "north_america", _("North America")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Organisation.Status.ACTIVE)
+
+    def member_cities(self):
+        return self.filter(kind=Organisation.Kind.MEMBER_CITY)
+
+
+class Organisation(index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        MEMBER_CITY = "member_city", _("Member city")
+        ASSOCIATE_MEMBER = "associate_member", _("Associate member")
+        PARTNER = "partner", _("Partner")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+        FORMER = "former", _("Former member")
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, db_index=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.MEMBER_CITY)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+    year_joined = models.PositiveSmallIntegerField(_("year joined"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("short description"), blank=True)
+    email_domains = models.TextField(
+        _("email domains"),
+        blank=True,
+        help_text=_(
+            "One per line, e.g. seoul.go.kr. Staff with a verified address there join automatically."
+        ),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False, help_text=_("Created by seed_demo."))
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("status")],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("country"), FieldPanel("region")], heading=_("Location")
+        ),
+        FieldPanel("year_joined"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        FieldPanel("email_domains"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("city"),
+        index.AutocompleteField("name"),
+        index.FilterField("region"),
+        index.FilterField("status"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [models.Index(fields=["status", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:organisation", kwargs={"slug": self.slug})
+
+    @property
+    def domains(self):
+        return [line.strip().lower() for line in self.email_domains.splitlines() if line.strip()]

@@ -1,0 +1,23 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from core.pagination import paginate
+
+from .forms import SearchForm
+
+RESULTS_LIMIT = 200
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = None
+    if query:
+        # Unranked and capped: relevance ranking on SQLite is O(matches²) (see docs/architecture.md).
+        found = (
+            Page.objects.live().public().specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
+        )
+        results = paginate(request, list(found), 20)
+    return render(request, "search/search.html", {"form": form, "query": query, "results": results})

@@ -1,0 +1,39 @@
+import re
+
+from django.core import mail
+
+PASSWORD = "seoul-digital-city-2026"
+
+
+def test_a_newcomer_signs_up_confirms_the_email_logs_in_and_opens_the_account_page(page):
+    page.goto("/")
+    page.get_by_role("link", name="Join").click()
+    page.get_by_label("Email").fill("newcomer@city.example")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("heading", name="Verify Your Email Address").wait_for()
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", "", link))
+    page.get_by_role("button", name="Confirm").click()
+
+    page.get_by_label("Email").fill("newcomer@city.example")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/me/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+    assert "newcomer@city.example" in page.content()
+
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("link", name="Sign in").wait_for()
+
+
+def test_the_site_works_with_the_keyboard_alone(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    assert skip_link.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

@@ -1,0 +1,126 @@
+"""Crawl the whole public site as a visitor and as a signed-in member.
+
+Every page that later issues add joins automatically, as long as something links to it.
+"""
+
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import UserFactory
+
+MAX_PAGES = 400
+SKIP_PREFIXES = ("/admin/", "/django-admin/", "/accounts/logout/")
+SECURITY_HEADERS = {
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+}
+ASSET_ATTRIBUTES = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")}
+
+
+class PageParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.assets = [], []
+        self.html_lang = None
+        self.h1_count = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        elif tag == "h1":
+            self.h1_count += 1
+        elif tag == "title":
+            self._in_title = True
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        for asset_tag, attribute in ASSET_ATTRIBUTES:
+            if tag == asset_tag and attrs.get(attribute):
+                self.assets.append(attrs[attribute])
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def is_internal(url):
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc and url.startswith("/")
+
+
+def crawl(client):
+    seen, problems, pages = set(), [], 0
+    queue = deque([("/", "(start)")])
+    while queue and pages < MAX_PAGES:
+        url, referrer = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        pages += 1
+        where = f"{url} (linked from {referrer})"
+        if response.status_code >= 500:
+            problems.append(f"{where}: HTTP {response.status_code}")
+            continue
+        if response.status_code == 404:
+            problems.append(f"{where}: broken link, 404")
+            continue
+        if response.status_code in (301, 302):
+            continue  # e.g. a sign-in redirect; the target is crawled from elsewhere
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        missing = SECURITY_HEADERS - set(response.headers)
+        if missing:
+            problems.append(f"{where}: missing headers {sorted(missing)}")
+        parser = PageParser()
+        parser.feed(response.content.decode())
+        if not parser.html_lang:
+            problems.append(f"{where}: <html> has no lang")
+        if parser.h1_count != 1:
+            problems.append(f"{where}: {parser.h1_count} <h1> elements")
+        if not parser.title.strip():
+            problems.append(f"{where}: empty <title>")
+        for asset in parser.assets:
+            if not is_internal(asset) and not asset.startswith("data:"):
+                problems.append(f"{where}: external asset {asset}")
+            elif is_internal(asset) and asset not in seen:
+                seen.add(asset)
+                status = client.get(asset).status_code
+                if status != 200:
+                    problems.append(f"{where}: asset {asset} answered {status}")
+        for href in parser.links:
+            target = urldefrag(urljoin(url, href)).url
+            if is_internal(target) and not target.startswith(SKIP_PREFIXES):
+                queue.append((target, url))
+    return pages, problems
+
+
+@pytest.fixture
+def seeded_site(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_crawl_as_an_anonymous_visitor(client, seeded_site):
+    pages, problems = crawl(client)
+    assert pages > 20
+    assert problems == []
+
+
+def test_crawl_as_a_signed_in_member(client, seeded_site):
+    client.force_login(UserFactory())
+    pages, problems = crawl(client)
+    assert pages > 20
+    assert problems == []

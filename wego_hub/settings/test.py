@@ -1,0 +1,27 @@
+"""The test suite: fast hashing, in-memory email, the same security headers as production."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-key-with-enough-entropy-for-checks-0123456789abcdef"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# The manifest needs collectstatic; tests read static files from their sources instead.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+# Rate limits are tested on purpose in tests/members; elsewhere a suite should not trip them.
+ACCOUNT_RATE_LIMITS = {
+    **ACCOUNT_RATE_LIMITS,  # noqa: F405
+    "login_failed": "1000/m/ip,5/5m/key",
+    "signup": "1000/m/ip",
+    "login": "1000/m/ip",
+}
+LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
