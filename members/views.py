@@ -23,7 +23,7 @@ def directory(request):
             "form": form,
             "organisations": page,
             "total": page.paginator.count,
-            "counts_by_kind": selectors.counts_by_kind(),
+            "organisation_count": sum(selectors.counts_by_kind().values()),
             "member_city_kind": Organisation.Kind.MEMBER_CITY,
         },
     )
