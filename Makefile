@@ -25,8 +25,9 @@ install-test: $(VENV)/.installed-test
 
 migrate: install
 	@mkdir -p var
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py createcachetable
+	@echo "Applying database migrations…"
+	@$(BIN)/python manage.py migrate --no-input --verbosity 0
+	@$(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(BIN)/python manage.py seed_demo
