@@ -7,9 +7,7 @@ from wagtail.images.blocks import ImageBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=120)
-    level = blocks.ChoiceBlock(
-        label=_("level"), choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("level"), choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2")
 
     class Meta:
         icon = "title"

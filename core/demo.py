@@ -49,9 +49,9 @@ def ensure_home_page():
         )
     )
     placeholder_ids = list(
-        Page.objects.filter(
-            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
-        ).values_list("id", flat=True)
+        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").values_list(
+            "id", flat=True
+        )
     )
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}

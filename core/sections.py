@@ -29,8 +29,8 @@ class Section:
     order: int = 100
 
 
-def collect_sections(hook_name, request):
-    sections = [section for fn in hooks.get_hooks(hook_name) if (section := fn(request)) is not None]
+def collect_sections(hook_name, request, *args):
+    sections = [section for fn in hooks.get_hooks(hook_name) if (section := fn(request, *args)) is not None]
     return sorted(sections, key=lambda section: (section.order, section.key))
 
 

@@ -63,9 +63,7 @@ def seed(progress):
         "Conferences, workshops and webinars of the association.",
         progress,
     )
-    for slug, title, days, length, zone, fmt, venue, city, country, summary in progress.iterate(
-        EVENTS, "events"
-    ):
+    for slug, title, days, length, zone, fmt, venue, city, country, summary in progress.iterate(EVENTS, "events"):
         start = local_datetime(days, 9 if length else 14, zone)
         end = local_datetime(days + length, 17 if length else 15, zone)
         _, created = ensure_child(

@@ -81,9 +81,7 @@ class EventPage(ContentPage):
 
     def facts(self):
         start, end = self.local_start, self.local_end
-        when = (
-            f"{formats.date_format(start, 'DATETIME_FORMAT')} – {formats.date_format(end, 'DATETIME_FORMAT')}"
-        )
+        when = f"{formats.date_format(start, 'DATETIME_FORMAT')} – {formats.date_format(end, 'DATETIME_FORMAT')}"
         return [
             (_("When"), f"{when} ({self.time_zone})"),
             (_("Format"), self.get_format_display()),

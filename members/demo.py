@@ -3,25 +3,57 @@
 import csv
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
 from django.utils.text import slugify
 
-from .models import Organisation, User
+from core.demo import ensure_child, ensure_home_page
+from core.models import StandardPage
+
+from . import services
+from .models import Invitation, Membership, Organisation, User
 
 ORGANISATIONS_CSV = Path(__file__).parent / "demo_data" / "organisations.csv"
 DEMO_PASSWORD_DEFAULT = "wego-hub-demo-2026"  # noqa: S105 (demo accounts on a laptop; override with DEMO_PASSWORD)
 DEMO_NOTE = "Demo data: a real city, but this record was generated for demonstration."
 
-# email, first name, last name, job title, role
+SECRETARIAT = "wego-secretariat"
+SEOUL = "seoul-metropolitan-government"
+CURITIBA = "municipality-of-curitiba"
+DAKAR = "dakar-city-hall"
+HAMBURG = "free-and-hanseatic-city-of-hamburg"
+
+
+class DemoPerson(NamedTuple):
+    email: str
+    name: str
+    job_title: str
+    account: str = "user"  # user, consultant (admin access) or admin (superuser)
+    organisation: str = ""  # slug
+    membership: str = ""  # a Membership.Role, or "pending" for a request waiting for approval
+
+
+# A table reads better one person per line.
+# fmt: off
 DEMO_PEOPLE = [
-    ("admin@wego-hub.example", "Secretariat", "Admin", "Knowledge manager", "admin"),
-    ("consultant@wego-hub.example", "Daniela", "Ortiz", "Smart-city consultant", "consultant"),
-    ("mina.park@seoul.city.example", "Mina", "Park", "E-government officer", "staff"),
-    ("joao.silva@curitiba.city.example", "João", "Silva", "Open data lead", "staff"),
-    ("amina.diallo@dakar.city.example", "Amina", "Diallo", "Digital services manager", "staff"),
-    ("lena.fischer@hamburg.city.example", "Lena", "Fischer", "Mobility data analyst", "staff"),
+    DemoPerson("admin@wego-hub.example", "Secretariat Admin", "Knowledge manager", "admin", SECRETARIAT, "staff"),
+    DemoPerson("consultant@wego-hub.example", "Daniela Ortiz", "Smart-city consultant", "consultant"),
+    DemoPerson("mina.park@seoul.city.example", "Mina Park", "E-government officer", "user", SEOUL, "focal_point"),
+    DemoPerson("jiho.kim@seoul.city.example", "Jiho Kim", "Data analyst", "user", SEOUL, "staff"),
+    DemoPerson("joao.silva@curitiba.city.example", "João Silva", "Open data lead", "user", CURITIBA, "focal_point"),
+    DemoPerson("amina.diallo@dakar.city.example", "Amina Diallo", "Digital services manager", "user", DAKAR,
+               "focal_point"),
+    DemoPerson("lena.fischer@hamburg.city.example", "Lena Fischer", "Mobility data analyst", "user", HAMBURG,
+               "focal_point"),
+    # Asked with an address outside the city's domain, so they wait for the focal point.
+    DemoPerson("sunwoo.lee@gmail.example", "Sun-woo Lee", "Smart-city planner", "user", SEOUL, "pending"),
+    DemoPerson("carla.mendes@mail.example", "Carla Mendes", "IT procurement", "user", CURITIBA, "pending"),
 ]
+# fmt: on
+
+# Open invitations sent by the city's focal point.
+DEMO_INVITATIONS = [(SEOUL, "hyejin.choi@seoul.city.example"), (DAKAR, "moussa.ndiaye@dakar.city.example")]
 
 
 def demo_password():
@@ -56,24 +88,54 @@ def seed_organisations(progress):
         progress.record(True)
 
 
-def ensure_person(email, first_name, last_name, job_title, role):
-    user = User.objects.filter(email=email).first()
-    created = user is None
-    if created:
-        user = User.objects.create_user(
-            email=email,
-            password=demo_password(),
-            first_name=first_name,
-            last_name=last_name,
-            job_title=job_title,
-            is_staff=role in {"admin", "consultant"},
-            is_superuser=role == "admin",
-        )
-    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-    return user, created
+def ensure_person(person: DemoPerson):
+    user = User.objects.filter(email=person.email).first()
+    if user is not None:
+        return user, False
+    first_name, last_name = person.name.split(" ", 1)
+    user = User.objects.create_user(
+        email=person.email,
+        password=demo_password(),
+        first_name=first_name,
+        last_name=last_name,
+        job_title=person.job_title,
+        is_staff=person.account in {"admin", "consultant"},
+        is_superuser=person.account == "admin",
+    )
+    EmailAddress.objects.create(user=user, email=person.email, verified=True, primary=True)
+    if person.organisation:
+        organisation = Organisation.objects.get(slug=person.organisation)
+        if person.membership == "pending":
+            services.request_membership(user=user, organisation=organisation)
+        else:
+            services.add_member(user=user, organisation=organisation, role=person.membership)
+    return user, True
 
 
 def seed_people(progress):
     for person in progress.iterate(DEMO_PEOPLE, "people"):
-        _, created = ensure_person(*person)
+        _, created = ensure_person(person)
         progress.record(created)
+    for slug, address in DEMO_INVITATIONS:
+        organisation = Organisation.objects.get(slug=slug)
+        if Invitation.objects.filter(organisation=organisation, email=address).exists():
+            progress.record(False)
+            continue
+        focal_point = Membership.objects.get(organisation=organisation, role=Membership.Role.FOCAL_POINT)
+        services.invite(organisation=organisation, addresses=[address], by=focal_point.user)
+        progress.record(True)
+
+
+def seed_members_corner(progress):
+    """A page only approved members can open, to show Wagtail privacy at work."""
+    home, _ = ensure_home_page()
+    page, created = ensure_child(
+        home,
+        StandardPage,
+        "members-corner",
+        title="Members' corner",
+        intro="News and working documents for the staff of member cities. Only approved members see this page.",
+    )
+    services.restrict_page_to_members(page)
+    services.members_only_collection()
+    progress.record(created)

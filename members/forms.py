@@ -1,7 +1,10 @@
+import zoneinfo
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Region
+from .models import Membership, Organisation, Region, User
 
 
 class DirectoryFilterForm(forms.Form):
@@ -12,3 +15,96 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", _("All regions")), *Region.choices]
         self.fields["country"].choices = [("", _("All countries")), *countries]
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.city}, {obj.country.name})"
+
+
+def active_organisations():
+    return Organisation.objects.active().only("name", "city", "country").order_by("name")
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    organisation = OrganisationChoiceField(
+        label=_("Your city or organisation"),
+        queryset=active_organisations(),
+        required=False,
+        empty_label=_("— I am not staff of a member organisation —"),
+        help_text=_("Your focal point approves the request; staff with a city email address join at once."),
+    )
+
+    def signup(self, request, user):
+        from . import services  # services import this module's models; keep the form importable on its own
+
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+        if self.cleaned_data.get("organisation"):
+            services.request_membership(user=user, organisation=self.cleaned_data["organisation"])
+
+
+class JoinOrganisationForm(forms.Form):
+    organisation = OrganisationChoiceField(label=_("Your city or organisation"), queryset=active_organisations())
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "job_title", "department", "preferred_language", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zones = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
+        self.fields["time_zone"].choices = [
+            ("", _("Use each event's own time zone")),
+            *((z, z) for z in zones),
+        ]
+        self.fields["preferred_language"].choices = settings.LANGUAGES
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the person)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea({"rows": 2}),
+    )
+
+
+class InviteForm(forms.Form):
+    addresses = forms.CharField(
+        label=_("Email addresses"),
+        help_text=_("One per line, or separated by commas."),
+        widget=forms.Textarea({"rows": 5}),
+        max_length=20_000,
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.STAFF)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

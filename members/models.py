@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -100,9 +101,7 @@ class Organisation(index.Indexed, models.Model):
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=32, choices=Region.choices, db_index=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.MEMBER_CITY)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE, db_index=True
-    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE, db_index=True)
     year_joined = models.PositiveSmallIntegerField(_("year joined"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
@@ -117,9 +116,7 @@ class Organisation(index.Indexed, models.Model):
     email_domains = models.TextField(
         _("email domains"),
         blank=True,
-        help_text=_(
-            "One per line, e.g. seoul.go.kr. Staff with a verified address there join automatically."
-        ),
+        help_text=_("One per line, e.g. seoul.go.kr. Staff with a verified address there join automatically."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False, help_text=_("Created by seed_demo."))
 
@@ -130,9 +127,7 @@ class Organisation(index.Indexed, models.Model):
             [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("status")],
             heading=_("Organisation"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("city"), FieldPanel("country"), FieldPanel("region")], heading=_("Location")
-        ),
+        MultiFieldPanel([FieldPanel("city"), FieldPanel("country"), FieldPanel("region")], heading=_("Location")),
         FieldPanel("year_joined"),
         FieldPanel("website"),
         FieldPanel("logo"),
@@ -163,3 +158,121 @@ class Organisation(index.Indexed, models.Model):
     @property
     def domains(self):
         return [line.strip().lower() for line in self.email_domains.splitlines() if line.strip()]
+
+
+class Membership(models.Model):
+    """A person's place in one organisation: requested, then approved (or not) by someone who may."""
+
+    class Role(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        FOCAL_POINT = "focal_point", _("Focal point")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        REMOVED = "removed", _("Removed")
+
+    class Via(models.TextChoices):
+        REQUEST = "request", _("Request")
+        EMAIL_DOMAIN = "email_domain", _("Verified email domain")
+        INVITATION = "invitation", _("Invitation")
+        SECRETARIAT = "secretariat", _("Added by the secretariat")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="membership",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.STAFF)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    via = models.CharField(_("joined through"), max_length=16, choices=Via.choices, default=Via.REQUEST)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_status_display()})"
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_focal_point(self):
+        return self.is_approved and self.role == self.Role.FOCAL_POINT
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A focal point's invitation: works once, only for this address, until it expires."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=16, choices=Membership.Role.choices, default=Membership.Role.STAFF)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per address and organisation; a used or revoked one may be re-sent.
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def state(self):
+        if self.accepted_at:
+            return _("Accepted")
+        if self.revoked_at:
+            return _("Revoked")
+        if self.expires_at <= timezone.now():
+            return _("Expired")
+        return _("Open")

@@ -1,7 +1,7 @@
-from django.db.models import Count
+from django.db.models import Count, Q
 from django_countries import countries
 
-from .models import Organisation
+from .models import Membership, Organisation, Region
 
 
 def directory(*, region="", country=""):
@@ -24,8 +24,69 @@ def countries_in_directory():
 
 def counts_by_kind():
     return dict(
-        Organisation.objects.active()
-        .values_list("kind")
-        .annotate(total=Count("id"))
-        .values_list("kind", "total")
+        Organisation.objects.active().values_list("kind").annotate(total=Count("id")).values_list("kind", "total")
     )
+
+
+def membership_of(user):
+    return Membership.objects.select_related("organisation").filter(user=user).first()
+
+
+def approved_member_count(organisation):
+    return organisation.memberships.filter(status=Membership.Status.APPROVED).count()
+
+
+def pending_requests(organisation):
+    return (
+        organisation.memberships.filter(status=Membership.Status.PENDING)
+        .select_related("user")
+        .order_by("requested_at")
+    )
+
+
+def staff(organisation):
+    return (
+        organisation.memberships.filter(status=Membership.Status.APPROVED)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def recent_invitations(organisation, limit=50):
+    return organisation.invitations.order_by("-created_at")[:limit]
+
+
+def membership_figures_by_region_and_kind():
+    """One row per (region, kind): organisations by status and people by membership status."""
+    organisations = (
+        Organisation.objects.values("region", "kind")
+        .annotate(
+            active=Count("id", filter=Q(status=Organisation.Status.ACTIVE)),
+            suspended=Count("id", filter=Q(status=Organisation.Status.SUSPENDED)),
+        )
+        .order_by()
+    )
+    people = (
+        Membership.objects.values("organisation__region", "organisation__kind")
+        .annotate(
+            members=Count("id", filter=Q(status=Membership.Status.APPROVED)),
+            pending=Count("id", filter=Q(status=Membership.Status.PENDING)),
+        )
+        .order_by()
+    )
+    by_key = {(p["organisation__region"], p["organisation__kind"]): p for p in people}
+    regions, kinds = dict(Region.choices), dict(Organisation.Kind.choices)
+    rows = []
+    for org in organisations:
+        counts = by_key.get((org["region"], org["kind"]), {})
+        rows.append(
+            {
+                "region_label": regions.get(org["region"], org["region"]),
+                "kind_label": kinds.get(org["kind"], org["kind"]),
+                "active": org["active"],
+                "suspended": org["suspended"],
+                "members": counts.get("members", 0),
+                "pending": counts.get("pending", 0),
+            }
+        )
+    return sorted(rows, key=lambda row: (str(row["region_label"]), str(row["kind_label"])))

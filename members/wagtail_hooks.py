@@ -1,18 +1,18 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import demo
-from .models import Organisation
+from . import admin_views, demo
+from .models import Invitation, Membership, Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    menu_order = 200
-    add_to_admin_menu = True
     list_display = ["name", "city", "country", "region", "kind", "status", "year_joined"]
     list_filter = ["region", "kind", "status"]
     search_fields = ["name", "city"]
@@ -21,7 +21,49 @@ class OrganisationViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-register_snippet(OrganisationViewSet)
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Membership requests")
+    list_display = ["user", "organisation", "role", "status", "via", "requested_at", "decided_at"]
+    list_filter = ["status", "role", "via", "organisation__region", "organisation__kind"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
+    list_export = ["user", "organisation", "role", "status", "via", "requested_at", "decided_at"]
+    export_filename = "memberships"
+    ordering = ["-requested_at"]
+
+
+class InvitationViewSet(SnippetViewSet):
+    model = Invitation
+    icon = "mail"
+    menu_label = _("Invitations")
+    list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["organisation__region"]
+    search_fields = ["email", "organisation__name"]
+    ordering = ["-created_at"]
+
+
+class MembersGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, MembershipViewSet, InvitationViewSet)
+    menu_icon = "group"
+    menu_label = _("Member cities")
+    menu_name = "member-cities"
+    menu_order = 200
+
+
+register_snippet(MembersGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("reports/membership/", admin_views.membership_report, name="members_membership_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_membership_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Membership by region"), reverse("members_membership_report"), icon_name="group", order=700
+    )
 
 
 @hooks.register("register_demo_seeder", order=10)
@@ -32,5 +74,11 @@ def seed_organisations(progress):
 
 @hooks.register("register_demo_seeder", order=11)
 def seed_people(progress):
-    """People: the secretariat admin, a consultant and city staff"""
+    """People: the secretariat admin, a consultant, focal points, staff, requests and invitations"""
     demo.seed_people(progress)
+
+
+@hooks.register("register_demo_seeder", order=12)
+def seed_members_corner(progress):
+    """Members-only content: the members' corner page and the members-only document collection"""
+    demo.seed_members_corner(progress)

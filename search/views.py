@@ -16,8 +16,6 @@ def search(request):
     results = None
     if query:
         # Unranked and capped: relevance ranking on SQLite is O(matches²) (see docs/architecture.md).
-        found = (
-            Page.objects.live().public().specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
-        )
+        found = Page.objects.live().public().specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
         results = paginate(request, list(found), 20)
     return render(request, "search/search.html", {"form": form, "query": query, "results": results})

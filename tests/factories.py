@@ -107,3 +107,12 @@ class EventPageFactory(wagtail_factories.PageFactory):
     time_zone = "Asia/Seoul"
     city = "Seoul"
     country = "KR"
+
+
+def make_member(organisation, role="staff", **user_fields):
+    """An approved, verified member of ``organisation`` (through the real service)."""
+    from members import services
+
+    user = UserFactory(**user_fields)
+    services.add_member(user=user, organisation=organisation, role=role)
+    return user

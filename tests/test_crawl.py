@@ -10,7 +10,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.core.management import call_command
 
-from tests.factories import UserFactory
+from members.models import Organisation
+from tests.factories import make_member
 
 MAX_PAGES = 400
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/accounts/logout/")
@@ -120,7 +121,7 @@ def test_crawl_as_an_anonymous_visitor(client, seeded_site):
 
 
 def test_crawl_as_a_signed_in_member(client, seeded_site):
-    client.force_login(UserFactory())
+    client.force_login(make_member(Organisation.objects.get(slug="municipality-of-curitiba")))
     pages, problems = crawl(client)
     assert pages > 20
     assert problems == []

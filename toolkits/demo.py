@@ -38,7 +38,5 @@ def seed(progress):
         progress,
     )
     for slug, title, summary, kind, topics in progress.iterate(TOOLKITS, "toolkits"):
-        _, created = ensure_child(
-            index, ToolkitPage, slug, title=title, summary=summary, kind=kind, topics=topics
-        )
+        _, created = ensure_child(index, ToolkitPage, slug, title=title, summary=summary, kind=kind, topics=topics)
         progress.record(created)

@@ -78,9 +78,7 @@ class IndexPage(Page):
 class ContentPage(Page):
     """What every detail page of a content app has: a summary, topics and a cover image."""
 
-    summary = models.TextField(
-        _("summary"), max_length=500, help_text=_("One or two sentences for listings.")
-    )
+    summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences for listings."))
     topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+", verbose_name=_("topics"))
     cover_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,

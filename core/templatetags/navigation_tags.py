@@ -20,8 +20,4 @@ def main_nav_items():
 def main_nav(context):
     request = context.get("request")
     path = request.path if request else ""
-    return {
-        "items": [
-            {"url": url, "label": label, "current": path.startswith(url)} for url, label in main_nav_items()
-        ]
-    }
+    return {"items": [{"url": url, "label": label, "current": path.startswith(url)} for url, label in main_nav_items()]}

@@ -23,3 +23,25 @@ def test_a_form_with_errors_stays_accessible(page):
     page.get_by_role("button", name="Sign Up").click()
     results = Axe().run(page)
     assert [v for v in results.response["violations"] if v["impact"] in SERIOUS] == []
+
+
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_my_hub_and_the_dashboard_are_accessible(page, width):
+    from members import services
+    from tests.factories import PASSWORD, OrganisationFactory, UserFactory, make_member
+
+    city = OrganisationFactory(name="City of Kigali")
+    focal_point = make_member(city, role="focal_point")
+    services.request_membership(user=UserFactory(first_name="Applicant"), organisation=city)
+    services.invite(organisation=city, addresses=["new@kigali.example"], by=focal_point)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(focal_point.email)
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/me/")
+    for path in ["/me/", f"/members/{city.slug}/dashboard/"]:
+        page.goto(path)
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+        assert serious == [], f"{path}\n{results.generate_report()}"

@@ -9,6 +9,8 @@ def test_a_newcomer_signs_up_confirms_the_email_logs_in_and_opens_the_account_pa
     page.goto("/")
     page.get_by_role("link", name="Join").click()
     page.get_by_label("Email").fill("newcomer@city.example")
+    page.get_by_label("First name").fill("Nadia")
+    page.get_by_label("Last name").fill("Newcomer")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()

@@ -15,7 +15,8 @@ GOOD_PASSWORD = "seoul-digital-city-2026"
 
 def sign_up(client, email="newcomer@city.example", password=GOOD_PASSWORD):
     return client.post(
-        reverse("account_signup"), {"email": email, "password1": password, "password2": password}
+        reverse("account_signup"),
+        {"email": email, "password1": password, "password2": password, "first_name": "New", "last_name": "Comer"},
     )
 
 
@@ -65,9 +66,7 @@ def test_signup_with_a_malformed_email_re_renders_the_form(client):
 
 def test_login_is_by_email_and_logout_needs_a_post(client):
     user = UserFactory(email="mina.park@seoul.city.example")
-    response = client.post(
-        reverse("account_login"), {"login": "Mina.Park@seoul.city.example", "password": PASSWORD}
-    )
+    response = client.post(reverse("account_login"), {"login": "Mina.Park@seoul.city.example", "password": PASSWORD})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.get(reverse("account_logout")).status_code == 200  # a confirmation page, still signed in
@@ -117,9 +116,7 @@ def test_password_reset_link_sets_a_new_password(client):
 
 
 def test_a_member_can_add_another_email_address(member_client, member):
-    response = member_client.post(
-        reverse("account_email"), {"action_add": "", "email": "second@city.example"}
-    )
+    response = member_client.post(reverse("account_email"), {"action_add": "", "email": "second@city.example"})
     assert response.status_code == 302
     assert member.emailaddress_set.filter(email="second@city.example", verified=False).exists()
     assert any(m.to == ["second@city.example"] for m in mail.outbox)

@@ -25,9 +25,7 @@ def test_directory_filters_by_region_and_country(client):
     assert "City of Lima" in html and "City of Nairobi" not in html
 
 
-@pytest.mark.parametrize(
-    "params", [{"region": "atlantis"}, {"country": "ZZ"}, {"page": "x"}, {"region": "\x00"}]
-)
+@pytest.mark.parametrize("params", [{"region": "atlantis"}, {"country": "ZZ"}, {"page": "x"}, {"region": "\x00"}])
 def test_directory_ignores_invalid_filters_without_an_error(client, params):
     OrganisationFactory()
     response = client.get("/members/", params)
@@ -45,9 +43,7 @@ def test_directory_query_count_does_not_grow_with_organisations(client, django_a
 
 
 def test_organisation_profile_shows_public_facts_only(client):
-    organisation = OrganisationFactory(
-        name="City of Kigali", city="Kigali", country="RW", region=Region.AFRICA
-    )
+    organisation = OrganisationFactory(name="City of Kigali", city="Kigali", country="RW", region=Region.AFRICA)
     response = client.get(organisation.get_absolute_url())
     assert response.status_code == 200
     assert "City of Kigali" in response.content.decode()

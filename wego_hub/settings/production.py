@@ -9,9 +9,7 @@ from .base import env, env_bool, env_list
 def required(name):
     value = env(name)
     if not value:
-        raise ImproperlyConfigured(
-            f"The environment variable {name} is required in production (see .env.example)."
-        )
+        raise ImproperlyConfigured(f"The environment variable {name} is required in production (see .env.example).")
     return value
 
 

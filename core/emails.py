@@ -1,0 +1,25 @@
+"""Plain-text and HTML emails from templates, in the recipient's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def absolute_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_templated_email(template_prefix, *, to, context, language=None):
+    """Render ``<prefix>_subject.txt``, ``<prefix>_body.txt`` and ``<prefix>_body.html`` and send them."""
+    recipients = [address for address in to if address]
+    if not recipients:
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        text = render_to_string(f"{template_prefix}_body.txt", context)
+        html = render_to_string(f"{template_prefix}_body.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
+    message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,17 @@
+"""Receivers; connected in MembersConfig.ready(), the only place signals are connected."""
+
+from . import services
+
+
+def on_email_confirmed(sender, request, email_address, **kwargs):
+    services.approve_email_domain_requests(email_address.user)
+
+
+def on_user_signed_up(sender, request, user, **kwargs):
+    # An address verified at sign-up (through an invitation link) may already qualify.
+    services.approve_email_domain_requests(user)
+
+
+def on_organisation_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw and not created:
+        services.sync_organisation_access(instance)

@@ -1,0 +1,55 @@
+"""Races on PostgreSQL: simultaneous requests and approvals for one person leave one membership."""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from members import services
+from members.models import Membership
+from tests.factories import OrganisationFactory, UserFactory, make_member
+
+WORKERS = 8
+
+
+def run_at_once(target, count=WORKERS):
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def worker():
+        try:
+            barrier.wait(timeout=10)
+            target()
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_requests_create_one_membership(require_postgres):
+    organisation = OrganisationFactory()
+    user = UserFactory()
+    errors = run_at_once(lambda: services.request_membership(user=user, organisation=organisation))
+    assert errors == []
+    assert Membership.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_approvals_approve_once(require_postgres):
+    organisation = OrganisationFactory()
+    focal_point = make_member(organisation, role=Membership.Role.FOCAL_POINT)
+    membership = services.request_membership(user=UserFactory(), organisation=organisation)
+    mail.outbox.clear()
+    errors = run_at_once(lambda: services.approve_membership(membership=membership, by=focal_point))
+    assert errors == []
+    assert Membership.objects.get(pk=membership.pk).status == Membership.Status.APPROVED
+    assert len([m for m in mail.outbox if "approved" in m.body]) == 1
