@@ -43,8 +43,9 @@ run: seed
 
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
 # REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn "skipped" into "failed" for CI.
+PYTEST_WORKERS ?= 2
 test: install-test
-	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
