@@ -1,3 +1,4 @@
+import functools
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.models.pages import ContentPage, IndexPage
+
+
+@functools.cache
+def available_time_zones():
+    return frozenset(zoneinfo.available_timezones())
 
 
 class EventIndexPage(IndexPage):
@@ -72,7 +78,7 @@ class EventPage(ContentPage):
     def clean(self):
         super().clean()
         errors = {}
-        if self.time_zone not in zoneinfo.available_timezones():
+        if self.time_zone not in available_time_zones():
             errors["time_zone"] = _("Use an IANA time zone name such as Europe/Paris.")
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("An event cannot end before it starts.")

@@ -1,15 +1,18 @@
+import functools
 import zoneinfo
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import LongSelect
+
 from .models import Membership, Organisation, Region, User
 
 
 class DirectoryFilterForm(forms.Form):
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=LongSelect)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=LongSelect)
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -18,6 +21,8 @@ class DirectoryFilterForm(forms.Form):
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
+    widget = LongSelect
+
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.city}, {obj.country.name})"
 
@@ -53,8 +58,19 @@ class JoinOrganisationForm(forms.Form):
     organisation = OrganisationChoiceField(label=_("Your city or organisation"), queryset=active_organisations())
 
 
+@functools.cache
+def _time_zones():
+    # available_timezones() reads the whole zoneinfo tree from disk: do it once per process.
+    return tuple((zone, zone) for zone in sorted(zoneinfo.available_timezones() - {"localtime", "Factory"}))
+
+
+def time_zone_choices():
+    # A callable, so that each form instance does not deep-copy ~600 choices.
+    return [("", _("Use each event's own time zone")), *_time_zones()]
+
+
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False, choices=time_zone_choices, widget=LongSelect)
 
     class Meta:
         model = User
@@ -62,11 +78,6 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zones = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
-        self.fields["time_zone"].choices = [
-            ("", _("Use each event's own time zone")),
-            *((z, z) for z in zones),
-        ]
         self.fields["preferred_language"].choices = settings.LANGUAGES
 
 

@@ -1,5 +1,6 @@
 from django.db.models import Count, Q
-from django_countries import countries
+
+from core.countries import country_names
 
 from .models import Membership, Organisation, Region
 
@@ -19,7 +20,16 @@ def directory(*, region="", country=""):
 def countries_in_directory():
     """(code, name) of every country with an active organisation, for the filter."""
     codes = Organisation.objects.active().values_list("country", flat=True).distinct()
-    return sorted(((code, countries.name(code)) for code in set(codes)), key=lambda pair: pair[1])
+    names = country_names()
+    return sorted(((code, names.get(code, code)) for code in set(codes)), key=lambda pair: pair[1])
+
+
+def with_country_names(organisations):
+    """Give each organisation a ``country_name`` for the template, without a slow lookup per row."""
+    names = country_names()
+    for organisation in organisations:
+        organisation.country_name = names.get(organisation.country.code, organisation.country.code)
+    return organisations
 
 
 def counts_by_kind():

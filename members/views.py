@@ -40,6 +40,7 @@ def directory(request):
     filters = form.cleaned_data if form.is_valid() else {}
     organisations = selectors.directory(region=filters.get("region", ""), country=filters.get("country", ""))
     page = paginate(request, organisations, 24)
+    selectors.with_country_names(page.object_list)
     return render(
         request,
         "members/directory.html",

@@ -1,0 +1,42 @@
+"""The pages `make bench` measures. Later issues add theirs here, one line each.
+
+``path`` is a URL or a function of the seeded data (``bench.seed.Seeded``) returning one;
+``as_user`` names a seeded person to sign in as ("member", "focal_point") or None for a visitor.
+"""
+
+from typing import NamedTuple
+
+
+class BenchPage(NamedTuple):
+    name: str
+    path: object
+    as_user: str | None = None
+
+
+def static_css(seeded):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    return staticfiles_storage.url("css/site.css")
+
+
+def organisation_profile(seeded):
+    return f"/members/{seeded.focal_city_slug}/"
+
+
+def focal_point_dashboard(seeded):
+    return f"/members/{seeded.focal_city_slug}/dashboard/"
+
+
+PAGES = [
+    BenchPage("static file", static_css),
+    BenchPage("home", "/"),
+    BenchPage("healthz", "/healthz"),
+    BenchPage("login", "/accounts/login/"),
+    BenchPage("courses", "/courses/"),
+    BenchPage("members directory", "/members/"),
+    BenchPage("members directory, region", "/members/?region=europe"),
+    BenchPage("organisation profile", organisation_profile),
+    BenchPage("my hub", "/me/", as_user="member"),
+    BenchPage("focal-point dashboard", focal_point_dashboard, as_user="focal_point"),
+]
+STATIC_PAGE = "static file"
