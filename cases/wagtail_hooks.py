@@ -1,26 +1,22 @@
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from core.sections import Card, Section
+from core.countries import country_name
+from core.sections import Section, page_cards
 
 from . import demo, selectors
 
 
+def case_facts(case):
+    return (case.get_kind_display(), f"{case.city}, {country_name(case.country)}")
+
+
 @hooks.register("register_home_section")
 def recent_cases_section(request):
-    cards = [
-        Card(
-            title=case.title,
-            url=case.get_url(request),
-            summary=case.summary,
-            meta=(case.get_kind_display(), f"{case.city}, {case.country.name}"),
-        )
-        for case in selectors.recent_cases()
-    ]
     return Section(
         key="cases",
         title=_("Recent cases"),
-        cards=cards,
+        cards=page_cards(request, selectors.recent_cases(), meta=case_facts),
         empty_text=_("No cases are published yet."),
         more_url="/cases/",
         more_label=_("The case library"),

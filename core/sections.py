@@ -36,3 +36,11 @@ def collect_sections(hook_name, request, *args):
 
 def home_sections(request):
     return collect_sections("register_home_section", request)
+
+
+def page_cards(request, pages, meta):
+    """Cards for content pages: title, URL (root paths read once per request), summary, ``meta(page)``."""
+    return [
+        Card(title=page.title, url=page.get_url(request), summary=getattr(page, "summary", ""), meta=meta(page))
+        for page in pages
+    ]
