@@ -16,6 +16,10 @@ class Card:
     url: str
     summary: str = ""
     meta: tuple[str, ...] = ()
+    progress: int | None = None  # percent, shown as a progress bar
+    progress_label: str = ""
+    action_url: str = ""
+    action_label: str = ""
 
 
 @dataclass(frozen=True)

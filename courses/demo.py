@@ -1,47 +1,29 @@
 """Demo courses reflecting the association's e-government training programme."""
 
+from django.utils.text import slugify
+from wagtail.rich_text import RichText
+
 from core.demo import ensure_child, ensure_index
 
-from .models import CourseIndexPage, CoursePage
+from .demo_content import COURSES, INSTRUCTORS
+from .models import CourseIndexPage, CoursePage, Instructor, LessonPage, ModulePage
 
-COURSES = [
-    (
-        "e-government-foundations",
-        "E-government foundations",
-        "Why cities digitise public services, and how to plan the first steps.",
-        "introductory",
-        6,
-        ["e-government"],
-    ),
-    (
-        "open-data-for-cities",
-        "Open data for cities",
-        "Publish, license and sustain open data that residents and companies use.",
-        "intermediate",
-        8,
-        ["open-data", "data-governance"],
-    ),
-    (
-        "smart-city-strategy",
-        "Smart-city strategy and roadmaps",
-        "From vision to a funded roadmap: priorities, governance and measuring results.",
-        "advanced",
-        10,
-        ["e-government", "urban-resilience"],
-    ),
-]
+
+def lesson_body(paragraphs):
+    return [("paragraph", RichText("".join(f"<p>{text}</p>" for text in paragraphs)))]
 
 
 def seed(progress):
     index = ensure_index(
-        CourseIndexPage,
-        "courses",
-        "Courses",
-        "E-government training for the staff of member cities.",
-        progress,
+        CourseIndexPage, "courses", "Courses", "E-government training for the staff of member cities.", progress
     )
-    for slug, title, summary, level, hours, topics in progress.iterate(COURSES, "courses"):
-        _, created = ensure_child(
+    instructors = [
+        Instructor.objects.get_or_create(name=name, defaults={"title": title, "organisation": organisation})[0]
+        for name, title, organisation in INSTRUCTORS
+    ]
+    for number, course_data in enumerate(progress.iterate(COURSES, "courses")):
+        slug, title, summary, level, hours, fmt, audience, topics, outcomes, modules = course_data
+        course, created = ensure_child(
             index,
             CoursePage,
             slug,
@@ -49,6 +31,25 @@ def seed(progress):
             summary=summary,
             level=level,
             effort_hours=hours,
+            format=fmt,
+            audience=audience,
+            learning_outcomes=outcomes,
             topics=topics,
         )
         progress.record(created)
+        if created:
+            course.instructors.set([instructors[number % len(instructors)]])
+            course.save_revision().publish()
+        for module_number, (module_title, intro, lessons) in enumerate(modules, start=1):
+            module, _ = ensure_child(course, ModulePage, f"module-{module_number}", title=module_title, intro=intro)
+            for lesson_title, minutes, optional, paragraphs in lessons:
+                _, lesson_created = ensure_child(
+                    module,
+                    LessonPage,
+                    slugify(lesson_title)[:50],
+                    title=lesson_title,
+                    estimated_minutes=minutes,
+                    optional=optional,
+                    body=lesson_body(paragraphs),
+                )
+                progress.record(lesson_created)

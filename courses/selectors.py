@@ -1,5 +1,227 @@
-from .models import CoursePage
+"""Reads for the course pages, /me/ and the focal-point report. Each is a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from core.models import Topic
+from core.pagination import paginate
+
+from .forms import CatalogueFilterForm
+from .models import CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
+
+CATALOGUE_PAGE_SIZE = 12
 
 
 def latest_courses(limit=3):
     return CoursePage.objects.live().public().order_by("-first_published_at")[:limit]
+
+
+# --- Progress ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+    completed_lesson_ids: set = field(default_factory=set)
+    next_lesson_id: int | None = None
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.done >= self.total
+
+
+def required_lessons_by_course(courses):
+    """{course id: [required live lesson ids in order]} for many courses, in one query."""
+    if not courses:
+        return {}
+    by_path = {course.path: course.id for course in courses}
+    query = Q()
+    for path in by_path:
+        query |= Q(path__startswith=path)
+    lessons = defaultdict(list)
+    steplen = CoursePage.steplen
+    for lesson_id, path in (
+        LessonPage.objects.live().filter(query, optional=False).order_by("path").values_list("id", "path")
+    ):
+        lessons[by_path[path[: -2 * steplen]]].append(lesson_id)
+    return lessons
+
+
+def progress_for(enrollments):
+    """{enrollment id: Progress}: computed from the rows, so lessons added or removed later keep it right."""
+    enrollments = list(enrollments)
+    required = required_lessons_by_course([e.course for e in enrollments])
+    completed = defaultdict(set)
+    for enrollment_id, lesson_id in LessonProgress.objects.filter(enrollment__in=enrollments).values_list(
+        "enrollment_id", "lesson_id"
+    ):
+        completed[enrollment_id].add(lesson_id)
+    result = {}
+    for enrollment in enrollments:
+        lesson_ids = required.get(enrollment.course_id, [])
+        done = completed[enrollment.id]
+        result[enrollment.id] = Progress(
+            done=len(done.intersection(lesson_ids)),
+            total=len(lesson_ids),
+            completed_lesson_ids=done,
+            next_lesson_id=next((lesson_id for lesson_id in lesson_ids if lesson_id not in done), None),
+        )
+    return result
+
+
+def current_enrollment(user, course):
+    if not user.is_authenticated:
+        return None
+    return Enrollment.objects.current().filter(user=user, course=course).first()
+
+
+# --- Course and lesson pages ---------------------------------------------------------------------
+
+
+def course_outline(course):
+    """[(module, [lessons])] of live modules and lessons, in tree order: two queries."""
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .order_by("path")
+        .only("id", "title", "path", "depth", "url_path", "estimated_minutes", "optional")
+    )
+    by_module = defaultdict(list)
+    for lesson in lessons:
+        by_module[lesson.path[: -CoursePage.steplen]].append(lesson)
+    return [(module, by_module[module.path]) for module in modules]
+
+
+def course_page_context(request, course):
+    outline = course_outline(course)
+    enrollment = current_enrollment(request.user, course)
+    progress = progress_for([enrollment])[enrollment.id] if enrollment else None
+    all_lessons = [lesson for _, lessons in outline for lesson in lessons]
+    resume = None
+    if progress:
+        resume = next((lesson for lesson in all_lessons if lesson.id not in progress.completed_lesson_ids), None)
+    return {
+        "outline": outline,
+        "enrollment": enrollment,
+        "progress": progress,
+        "resume_lesson": resume,
+        "first_lesson": all_lessons[0] if all_lessons else None,
+        "instructors": list(course.instructors.all()),
+        "prerequisites": list(CoursePage.objects.live().public().filter(id__in=course.prerequisites.all())),
+    }
+
+
+def lesson_page_context(request, lesson):
+    course = lesson.course()
+    all_lessons = [lesson for _, lessons in course_outline(course) for lesson in lessons] if course else []
+    ids = [item.id for item in all_lessons]
+    position = ids.index(lesson.id) if lesson.id in ids else -1
+    enrollment = current_enrollment(request.user, course) if course else None
+    progress = progress_for([enrollment])[enrollment.id] if enrollment else None
+    return {
+        "course": course,
+        "enrollment": enrollment,
+        "progress": progress,
+        "is_completed": bool(progress and lesson.id in progress.completed_lesson_ids),
+        "previous_lesson": all_lessons[position - 1] if position > 0 else None,
+        "next_lesson": all_lessons[position + 1] if 0 <= position < len(all_lessons) - 1 else None,
+        "position": position + 1,
+        "lesson_count": len(all_lessons),
+    }
+
+
+# --- Catalogue -----------------------------------------------------------------------------------
+
+
+FACETS = ("topic", "level", "language", "format")
+
+
+def filter_courses(courses, filters, skip=None):
+    if filters.get("q") and skip != "q":
+        words = filters["q"].split()
+        for word in words[:8]:
+            courses = courses.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    if filters.get("topic") and skip != "topic":
+        courses = courses.filter(topics__slug=filters["topic"])
+    for name in ("level", "language", "format"):
+        if filters.get(name) and skip != name:
+            courses = courses.filter(**{name: filters[name]})
+    return courses
+
+
+def facet_counts(base, filters):
+    """For each facet, {value: count} under the other filters (so choosing one never hides the rest)."""
+    counts = {}
+    for name in ("level", "language", "format"):
+        rows = filter_courses(base, filters, skip=name).values(name).annotate(total=Count("id")).order_by()
+        counts[name] = {row[name]: row["total"] for row in rows}
+    through = CoursePage.topics.through
+    rows = (
+        through.objects.filter(coursepage__in=filter_courses(base, filters, skip="topic").values("id"))
+        .values("topic__slug")
+        .annotate(total=Count("coursepage", distinct=True))
+        .order_by()
+    )
+    counts["topic"] = {row["topic__slug"]: row["total"] for row in rows}
+    return counts
+
+
+def catalogue_context(request, index_page):
+    topics = list(Topic.objects.order_by("name"))
+    form = CatalogueFilterForm(request.GET or None, topics=topics)
+    form.is_valid()  # an unknown value in one filter is ignored; the others still apply
+    filters = getattr(form, "cleaned_data", {})
+    base = CoursePage.objects.child_of(index_page).live().public()
+    courses = filter_courses(base, filters).order_by("title").distinct()
+    page = paginate(request, courses, CATALOGUE_PAGE_SIZE)
+    counts = facet_counts(base, filters)
+    form.attach_counts(counts)
+    return {"form": form, "items": page, "active_filters": {k: v for k, v in filters.items() if v}}
+
+
+# --- /me/ and the focal-point report --------------------------------------------------------------
+
+
+def my_learning(user):
+    """[(enrollment, progress, next lesson or None)] for /me/: three queries whatever the number of courses."""
+    enrollments = list(
+        Enrollment.objects.current()
+        .filter(user=user, course__live=True)
+        .select_related("course")
+        .order_by("-enrolled_at")
+    )
+    progress = progress_for(enrollments)
+    next_ids = [p.next_lesson_id for p in progress.values() if p.next_lesson_id]
+    next_lessons = LessonPage.objects.in_bulk(next_ids) if next_ids else {}
+    return [(e, progress[e.id], next_lessons.get(progress[e.id].next_lesson_id)) for e in enrollments]
+
+
+def organisation_learning(organisation):
+    """{user id: [enrolled, completed, average percent]} for the organisation's approved staff."""
+    from members.models import Membership
+
+    enrollments = list(
+        Enrollment.objects.current()
+        .filter(
+            user__membership__organisation=organisation,
+            user__membership__status=Membership.Status.APPROVED,
+            course__live=True,
+        )
+        .select_related("course")
+    )
+    progress = progress_for(enrollments)
+    per_user = defaultdict(list)
+    for enrollment in enrollments:
+        per_user[enrollment.user_id].append(progress[enrollment.id])
+    return {
+        user_id: [len(items), sum(1 for p in items if p.is_complete), round(sum(p.percent for p in items) / len(items))]
+        for user_id, items in per_user.items()
+    }

@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("search/", include("search.urls")),
+    path("learning/", include("courses.urls")),
     re_path(r"^media/(?P<path>.+)$", core_views.public_media, name="public_media"),
 ]
 

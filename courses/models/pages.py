@@ -1,0 +1,185 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from core.models.pages import ContentPage, IndexPage
+from courses.blocks import LessonStreamBlock
+
+
+class CourseIndexPage(IndexPage):
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors  # selectors import the page models
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context.update(selectors.catalogue_context(request, self))
+        return context
+
+
+class CoursePage(ContentPage):
+    class Level(models.TextChoices):
+        INTRODUCTORY = "introductory", _("Introductory")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    class Format(models.TextChoices):
+        SELF_PACED = "self_paced", _("Self-paced")
+        COHORT = "cohort", _("Cohort")
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Everyone")
+        MEMBERS = "members", _("Staff of member organisations")
+
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices, default=Level.INTRODUCTORY)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    effort_hours = models.PositiveSmallIntegerField(_("estimated effort (hours)"), default=1)
+    format = models.CharField(_("format"), max_length=16, choices=Format.choices, default=Format.SELF_PACED)
+    audience = models.CharField(
+        _("audience"),
+        max_length=16,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
+        help_text=_("Members-only courses are hidden from everyone else (Wagtail privacy for the Members group)."),
+    )
+    learning_outcomes = models.TextField(_("learning outcomes"), blank=True, help_text=_("One per line."))
+    instructors = ParentalManyToManyField("courses.Instructor", blank=True, verbose_name=_("instructors"))
+    prerequisites = ParentalManyToManyField(
+        "courses.CoursePage", blank=True, related_name="+", verbose_name=_("recommended before this course")
+    )
+    awards_certificate = models.BooleanField(_("awards a certificate"), default=True)
+
+    content_panels = [
+        *ContentPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("language"),
+                FieldPanel("effort_hours"),
+                FieldPanel("format"),
+                FieldPanel("audience"),
+                FieldPanel("awards_certificate"),
+            ],
+            heading=_("Course facts"),
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("instructors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("prerequisites"),
+    ]
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("learning_outcomes"),
+        index.FilterField("level"),
+        index.FilterField("language"),
+        index.FilterField("format"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        indexes = [models.Index(fields=["level", "language", "format"])]
+
+    def facts(self):
+        return [
+            (_("Level"), self.get_level_display()),
+            (_("Effort"), _("%(hours)s hours") % {"hours": self.effort_hours}),
+            (_("Language"), self.get_language_display()),
+            (_("Format"), self.get_format_display()),
+        ]
+
+    @property
+    def is_members_only(self):
+        return self.audience == self.Audience.MEMBERS
+
+    @property
+    def outcomes(self):
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
+
+    def lessons(self):
+        return LessonPage.objects.live().descendant_of(self).order_by("path")
+
+    def required_lessons(self):
+        return self.lessons().filter(optional=False)
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        self.sync_audience()
+        return result
+
+    def sync_audience(self):
+        """Keep Wagtail privacy in step with the audience field (the Members group, from members.services)."""
+        from members import services  # members ← courses: the import points the allowed way
+
+        if self.is_members_only:
+            services.restrict_page_to_members(self)
+        else:
+            PageViewRestriction.objects.filter(
+                page=self, restriction_type=PageViewRestriction.GROUPS, groups__name=services.MEMBERS_GROUP
+            ).delete()
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.course_page_context(request, self))
+        return context
+
+
+class ModulePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def serve(self, request, *args, **kwargs):
+        # A module is a heading in its course's outline, not a page of its own.
+        from django.shortcuts import redirect
+
+        return redirect(self.get_parent().specific.get_url(request), permanent=False)
+
+
+class LessonPage(Page):
+    summary = models.TextField(_("summary"), blank=True, max_length=500)
+    body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("lesson"))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
+    optional = models.BooleanField(
+        _("optional"), default=False, help_text=_("Optional lessons do not count towards completing the course.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("optional")], heading=_("Lesson facts")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def course(self):
+        """The course this lesson belongs to (lesson > module > course)."""
+        return CoursePage.objects.filter(path=self.path[: -2 * Page.steplen]).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.lesson_page_context(request, self))
+        return context

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
+    path("courses/<int:course_id>/unenroll/", views.unenroll, name="unenroll"),
+    path("courses/<int:course_id>/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete"),
+]

@@ -1,0 +1,70 @@
+import functools
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .exceptions import LearningError
+from .models import CoursePage, LessonPage
+
+
+def sign_in_first(view):
+    """Anonymous visitors go to sign in and come back to the course page (not to this POST-only URL)."""
+
+    @functools.wraps(view)
+    def wrapper(request, course_id, *args, **kwargs):
+        if not request.user.is_authenticated:
+            course = get_object_or_404(CoursePage.objects.live(), id=course_id)
+            messages.info(request, _("Sign in or create an account to enrol."))
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': course.get_url(request)})}")
+        return view(request, course_id, *args, **kwargs)
+
+    return wrapper
+
+
+def refuse(request, error):
+    return render(request, "courses/learning_error.html", {"message": error.message}, status=error.status)
+
+
+@require_POST
+@sign_in_first
+def enroll(request, course_id):
+    course = get_object_or_404(CoursePage, id=course_id)
+    try:
+        services.enroll(user=request.user, course=course)
+    except LearningError as error:
+        return refuse(request, error)
+    messages.success(request, _("You are enrolled in “%s”. Start with the first lesson.") % course.title)
+    return redirect(course.get_url(request))
+
+
+@require_POST
+@sign_in_first
+def unenroll(request, course_id):
+    course = get_object_or_404(CoursePage, id=course_id)
+    services.unenroll(user=request.user, course=course)
+    messages.success(request, _("You left “%s”. Your progress is kept if you come back.") % course.title)
+    return redirect(course.get_url(request))
+
+
+@require_POST
+@sign_in_first
+def complete_lesson(request, course_id, lesson_id):
+    course = get_object_or_404(CoursePage, id=course_id)
+    lesson = get_object_or_404(LessonPage, id=lesson_id)
+    try:
+        enrollment = services.mark_lesson_complete(user=request.user, course=course, lesson=lesson)
+    except LearningError as error:
+        return refuse(request, error)
+    if enrollment.status == enrollment.Status.COMPLETED:
+        messages.success(request, _("Congratulations: you completed “%s”!") % course.title)
+        return redirect(course.get_url(request))
+    messages.success(request, _("Lesson marked as complete."))
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and not next_url.startswith("//"):
+        return redirect(next_url)
+    return redirect(lesson.get_url(request))
