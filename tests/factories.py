@@ -116,3 +116,33 @@ def make_member(organisation, role="staff", **user_fields):
     user = UserFactory(**user_fields)
     services.add_member(user=user, organisation=organisation, role=role)
     return user
+
+
+def make_course(index, title="Open data basics", modules=2, lessons_per_module=2, **fields):
+    """A published course with modules and lessons (the last lesson of the last module optional if asked)."""
+    optional_last = fields.pop("optional_last", False)
+    course = CoursePageFactory(parent=index, title=title, **fields)
+    lessons = []
+    for m in range(1, modules + 1):
+        module = ModulePageFactory(parent=course, title=f"{title}: module {m}")
+        for n in range(1, lessons_per_module + 1):
+            is_last = m == modules and n == lessons_per_module
+            lessons.append(
+                LessonPageFactory(parent=module, title=f"{title}: lesson {m}.{n}", optional=optional_last and is_last)
+            )
+    return course, lessons
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.ModulePage"
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "courses.LessonPage"
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    estimated_minutes = 15

@@ -45,3 +45,16 @@ def test_my_hub_and_the_dashboard_are_accessible(page, width):
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
         assert serious == [], f"{path}\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_course_and_lesson_pages_are_accessible(page, site, width):
+    from tests.factories import make_course
+
+    course, lessons = make_course(site["courses"], title="Open data for cities")
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in [course.url, lessons[0].url, "/courses/?level=introductory&q=open"]:
+        page.goto(path)
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+        assert serious == [], f"{path}\n{results.generate_report()}"
