@@ -27,12 +27,23 @@ def focal_point_dashboard(seeded):
     return f"/members/{seeded.focal_city_slug}/dashboard/"
 
 
+def course_page(seeded):
+    return seeded.course_url
+
+
+def lesson_page(seeded):
+    return seeded.lesson_url
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/"),
     BenchPage("healthz", "/healthz"),
     BenchPage("login", "/accounts/login/"),
     BenchPage("courses", "/courses/"),
+    BenchPage("courses, filtered", "/courses/?level=intermediate&language=en&q=practice"),
+    BenchPage("course page (enrolled)", course_page, as_user="member"),
+    BenchPage("lesson page (enrolled)", lesson_page, as_user="member"),
     BenchPage("members directory", "/members/"),
     BenchPage("members directory, region", "/members/?region=europe"),
     BenchPage("organisation profile", organisation_profile),

@@ -6,11 +6,13 @@ import time
 from dataclasses import dataclass
 
 SCALES = {
-    # organisations come from the demo list (101); people are spread over them
-    "tiny": {"users": 40, "courses": 5, "events": 5, "cases": 5, "toolkits": 5},
-    "small": {"users": 500, "courses": 50, "events": 50, "cases": 100, "toolkits": 20},
-    "medium": {"users": 2000, "courses": 200, "events": 200, "cases": 500, "toolkits": 50},
-    "large": {"users": 2000, "courses": 500, "events": 2000, "cases": 10000, "toolkits": 100},
+    # organisations come from the demo list (101); people are spread over them;
+    # every course has two modules holding ``lessons`` lessons between them
+    "tiny": {"users": 40, "courses": 5, "lessons": 2, "events": 5, "cases": 5, "toolkits": 5},
+    "small": {"users": 500, "courses": 50, "lessons": 4, "events": 50, "cases": 100, "toolkits": 20},
+    "medium": {"users": 2000, "courses": 200, "lessons": 4, "events": 200, "cases": 500, "toolkits": 50},
+    "courses": {"users": 2000, "courses": 500, "lessons": 10, "events": 50, "cases": 50, "toolkits": 10},
+    "large": {"users": 2000, "courses": 500, "lessons": 10, "events": 2000, "cases": 10000, "toolkits": 100},
 }
 
 
@@ -20,6 +22,8 @@ class Seeded:
     focal_city_slug: str
     member_email: str
     focal_point_email: str
+    course_url: str = ""
+    lesson_url: str = ""
 
 
 def say(message):
@@ -108,9 +112,15 @@ def seed(scale):
         indexes["courses"],
         CoursePage,
         sizes["courses"],
-        lambda n: {"title": f"Course {n}: e-government in practice", "slug": f"course-{n}", "summary": "Learn."},
+        lambda n: {
+            "title": f"Course {n}: e-government in practice",
+            "slug": f"course-{n}",
+            "summary": "Learn.",
+            "level": CoursePage.Level.values[n % 3],
+        },
         "courses",
     )
+    add_lessons(indexes["courses"], sizes["lessons"])
     start = timezone.now() + dt.timedelta(days=1)
     add_pages(
         indexes["events"],
@@ -148,23 +158,64 @@ def seed(scale):
         "toolkits",
     )
     member = next(m for m in memberships if m.status == Membership.Status.APPROVED and m.pk != focal.pk)
+    course_url, lesson_url = enroll_learners(memberships)
     return Seeded(
         counts={"organisations": len(organisations), **sizes},
         focal_city_slug=focal.organisation.slug,
         member_email=member.user.email,
         focal_point_email=focal.user.email,
+        course_url=course_url,
+        lesson_url=lesson_url,
     )
+
+
+def add_lessons(course_index, per_course):
+    from courses.models import CoursePage, LessonPage, ModulePage
+
+    courses = list(CoursePage.objects.child_of(course_index))
+    started = time.monotonic()
+    for number, course in enumerate(courses, start=1):
+        for m in (1, 2):
+            module = course.add_child(instance=ModulePage(title=f"Module {m}", slug=f"module-{m}"))
+            for n in range(per_course // 2 + (per_course % 2 if m == 1 else 0)):
+                module.add_child(
+                    instance=LessonPage(title=f"Lesson {m}.{n + 1}", slug=f"lesson-{n + 1}", summary="A lesson.")
+                )
+        if number % 25 == 0 or number == len(courses):
+            sys.stdout.write(f"\r  lessons: {number}/{len(courses)} courses")
+            sys.stdout.flush()
+    sys.stdout.write(f" ({time.monotonic() - started:.1f} s)\n")
+
+
+def enroll_learners(memberships):
+    """Approved members take the first course and have done half of it (through the real services)."""
+    from courses import services
+    from courses.models import CoursePage
+
+    course = CoursePage.objects.order_by("path").first()
+    lessons = list(course.required_lessons())
+    learners = [m.user for m in memberships if m.status == "approved"][:200]
+    for user in learners:
+        services.enroll(user=user, course=course)
+        for lesson in lessons[: len(lessons) // 2]:
+            services.mark_lesson_complete(user=user, course=course, lesson=lesson)
+    say(f"  learners: {len(learners)} enrolled in {course.title!r}, half done")
+    return course.url, lessons[len(lessons) // 2].url
 
 
 def seeded_from_database():
     """With --reuse: find the people and city the pages need in a database seeded before."""
+    from courses.models import Enrollment
     from members.models import Membership, Organisation, User
 
     focal = Membership.objects.select_related("user", "organisation").get(role=Membership.Role.FOCAL_POINT)
-    member = Membership.objects.filter(status="approved", role="staff").select_related("user").first()
+    enrollment = Enrollment.objects.select_related("user", "course").order_by("id").first()
+    lessons = list(enrollment.course.required_lessons())
     return Seeded(
         counts={"organisations": Organisation.objects.count(), "users": User.objects.count()},
         focal_city_slug=focal.organisation.slug,
-        member_email=member.user.email,
+        member_email=enrollment.user.email,
         focal_point_email=focal.user.email,
+        course_url=enrollment.course.url,
+        lesson_url=lessons[len(lessons) // 2].url,
     )
