@@ -1,3 +1,4 @@
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -37,9 +38,9 @@ def my_learning_section(request):
     cards = []
     for enrollment, progress, next_lesson in selectors.my_learning(request.user):
         if enrollment.status == Enrollment.Status.COMPLETED:
-            meta = (_("Completed on %s") % enrollment.completed_at.date().isoformat(),)
+            meta = (_("Completed on %s") % formats.date_format(enrollment.completed_at, "DATE_FORMAT"),)
         else:
-            meta = (_("Enrolled on %s") % enrollment.enrolled_at.date().isoformat(),)
+            meta = (_("Enrolled on %s") % formats.date_format(enrollment.enrolled_at, "DATE_FORMAT"),)
         cards.append(
             Card(
                 title=enrollment.course.title,
