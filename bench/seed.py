@@ -46,14 +46,13 @@ def seed(scale):
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
-    from django.utils.text import slugify
 
     from cases.models import CaseIndexPage, CasePage
     from core.demo import ensure_child, ensure_home_page
     from courses.models import CourseIndexPage, CoursePage
     from events.models import EventIndexPage, EventPage
     from members import services
-    from members.demo import load_organisation_rows
+    from members.demo import load_organisation_rows, organisation_from_row
     from members.models import Membership, Organisation, User
     from toolkits.models import ToolkitIndexPage, ToolkitPage
 
@@ -67,19 +66,7 @@ def seed(scale):
         "toolkits": ensure_child(home, ToolkitIndexPage, "toolkits", title="Toolkits")[0],
     }
 
-    organisations = Organisation.objects.bulk_create(
-        Organisation(
-            name=row["name"],
-            slug=slugify(row["name"]),
-            city=row["city"],
-            country=row["country"],
-            region=row["region"],
-            kind=row["kind"],
-            year_joined=int(row["year_joined"]),
-            email_domains=row["email_domain"],
-        )
-        for row in load_organisation_rows()
-    )
+    organisations = Organisation.objects.bulk_create(organisation_from_row(row) for row in load_organisation_rows())
     say(f"  organisations: {len(organisations)}")
 
     password = make_password("bench-password-2026")

@@ -1,13 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import UserFacingError
 
-class LearningError(Exception):
-    message = _("That could not be done.")
-    status = 400
 
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        self.message = message or self.message
+class LearningError(UserFacingError):
+    pass
 
 
 class MembersOnlyCourse(LearningError):

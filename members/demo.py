@@ -65,6 +65,20 @@ def load_organisation_rows(path=ORGANISATIONS_CSV):
         return list(csv.DictReader(handle))
 
 
+def organisation_from_row(row, **extra):
+    return Organisation(
+        name=row["name"],
+        slug=slugify(row["name"]),
+        city=row["city"],
+        country=row["country"],
+        region=row["region"],
+        kind=row["kind"],
+        year_joined=int(row["year_joined"]),
+        email_domains=row["email_domain"],
+        **extra,
+    )
+
+
 def seed_organisations(progress):
     rows = load_organisation_rows()
     existing = set(Organisation.objects.values_list("slug", flat=True))
@@ -73,18 +87,7 @@ def seed_organisations(progress):
         if slug in existing:
             progress.record(False)
             continue
-        Organisation.objects.create(
-            name=row["name"],
-            slug=slug,
-            city=row["city"],
-            country=row["country"],
-            region=row["region"],
-            kind=row["kind"],
-            year_joined=int(row["year_joined"]),
-            email_domains=row["email_domain"],
-            description=DEMO_NOTE,
-            is_demo=True,
-        )
+        organisation_from_row(row, description=DEMO_NOTE, is_demo=True).save()
         progress.record(True)
 
 

@@ -2,13 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import UserFacingError
 
-class MembershipError(Exception):
-    message = _("That could not be done.")
 
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        self.message = message or self.message
+class MembershipError(UserFacingError):
+    pass
 
 
 class OrganisationNotAccepting(MembershipError):
