@@ -10,8 +10,11 @@ def absolute_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send_templated_email(template_prefix, *, to, context, language=None):
-    """Render ``<prefix>_subject.txt``, ``<prefix>_body.txt`` and ``<prefix>_body.html`` and send them."""
+def send_templated_email(template_prefix, *, to, context, language=None, attachments=()):
+    """Render ``<prefix>_subject.txt``, ``<prefix>_body.txt`` and ``<prefix>_body.html`` and send them.
+
+    ``attachments`` are (filename, content, mimetype) triples, e.g. an .ics invitation.
+    """
     recipients = [address for address in to if address]
     if not recipients:
         return
@@ -22,4 +25,6 @@ def send_templated_email(template_prefix, *, to, context, language=None):
         html = render_to_string(f"{template_prefix}_body.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()

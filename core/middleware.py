@@ -25,3 +25,24 @@ class AdminFramingMiddleware:
         if request.path_info.startswith(ADMIN_PREFIX):
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class ViewerTimeZoneMiddleware:
+    """Show times in the viewer's zone on the public site (the admin keeps Wagtail's own setting)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import timezone
+
+        from core.timezones import viewer_time_zone
+
+        zone = None if request.path_info.startswith(ADMIN_PREFIX) else viewer_time_zone(request)
+        if zone is None:
+            return self.get_response(request)
+        timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -38,3 +38,11 @@ def public_media(request, path):
 def server_error(request):
     """The 500 page renders without request context: the context processors may be what failed."""
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def refuse(request, error, *, back_url, back_label):
+    """Show a domain error (core.exceptions.UserFacingError) in plain words, with its HTTP status."""
+    from django.shortcuts import render
+
+    context = {"message": error.message, "back_url": back_url, "back_label": back_label}
+    return render(request, "core/refusal.html", context, status=error.status)

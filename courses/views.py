@@ -2,10 +2,12 @@ import functools
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core import views as core_views
 
 from . import services
 from .exceptions import LearningError
@@ -27,7 +29,7 @@ def sign_in_first(view):
 
 
 def refuse(request, error):
-    return render(request, "courses/learning_error.html", {"message": error.message}, status=error.status)
+    return core_views.refuse(request, error, back_url="/courses/", back_label=_("Back to the courses"))
 
 
 @require_POST

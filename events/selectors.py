@@ -1,5 +1,242 @@
-from .models import EventPage
+"""Reads for the event pages, /me/, the focal point and the organisers. Each is a fixed number of queries."""
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from core.models import Topic
+from core.pagination import paginate
+from core.timezones import viewer_time_zone
+
+from .forms import EventFilterForm
+from .models import CalendarFeed, EventPage, Registration
+
+LIST_PAGE_SIZE = 12
+Status = Registration.Status
 
 
 def upcoming_events(limit=3):
     return EventPage.objects.live().public().upcoming().order_by("start")[:limit]
+
+
+def listed_events(index_page):
+    return EventPage.objects.child_of(index_page).live().public().select_related("calendar_state")
+
+
+# --- Listing and calendar ------------------------------------------------------------------------
+
+
+def filter_events(events, filters):
+    for name in ("kind", "format", "region"):
+        if filters.get(name):
+            events = events.filter(**{name: filters[name]})
+    if filters.get("topic"):
+        events = events.filter(topics__slug=filters["topic"]).distinct()
+    return events
+
+
+def event_list_context(request, index_page, *, archive):
+    form = EventFilterForm(request.GET or None, topics=Topic.objects.order_by("name"))
+    form.is_valid()  # an unknown value in one filter is ignored; the others still apply
+    filters = getattr(form, "cleaned_data", {})
+    events = filter_events(listed_events(index_page), filters)
+    events = events.past().order_by("-start") if archive else events.upcoming().order_by("start")
+    return {
+        "form": form,
+        "items": paginate(request, events, LIST_PAGE_SIZE),
+        "archive": archive,
+        "active_filters": {k: v for k, v in filters.items() if v},
+    }
+
+
+@dataclass
+class CalendarDay:
+    day: date
+    in_month: bool
+    is_today: bool
+    events: list
+
+
+def month_calendar(index_page, year, month, *, today=None):
+    """Weeks of CalendarDay for a month; each event is shown on the days it spans in its own zone."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    # A day either side: an event's local date can differ from its UTC date by up to 14 hours.
+    window_start = datetime.combine(first - timedelta(days=1), time.min, tzinfo=UTC)
+    window_end = datetime.combine(last + timedelta(days=2), time.min, tzinfo=UTC)
+    events = listed_events(index_page).overlapping(window_start, window_end).order_by("start")
+    by_day = defaultdict(list)
+    for event in events:
+        day, end_day = event.local_start.date(), event.local_end.date()
+        while day <= end_day and day <= last:
+            if day >= first:
+                by_day[day].append(event)
+            day += timedelta(days=1)
+    today = today or timezone.localdate()
+    return [
+        [CalendarDay(day=d, in_month=d.month == month, is_today=d == today, events=by_day.get(d, [])) for d in week]
+        for week in weeks
+    ]
+
+
+# --- One event -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Availability:
+    mode: str
+    label: str
+    capacity: int | None
+    confirmed: int
+    waiting: int
+
+    @property
+    def seats_left(self):
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.confirmed >= self.capacity
+
+
+def availability(event):
+    """[Availability] per offered mode, counted from the rows in one query."""
+    counts = defaultdict(int)
+    for mode, status, total in (
+        Registration.objects.filter(event=event, status__in=[Status.CONFIRMED, Status.WAITLISTED])
+        .values_list("mode", "status")
+        .annotate(total=Count("id"))
+        .order_by()
+    ):
+        counts[mode, status] = total
+    labels = dict(Registration.Mode.choices)
+    return [
+        Availability(
+            mode=mode,
+            label=labels[mode],
+            capacity=event.capacity_for(mode),
+            confirmed=counts[mode, Status.CONFIRMED],
+            waiting=counts[mode, Status.WAITLISTED],
+        )
+        for mode in event.offered_modes()
+    ]
+
+
+def waitlist_position(registration):
+    if registration.status != Status.WAITLISTED:
+        return None
+    ahead = (
+        Registration.objects.waitlisted()
+        .filter(event_id=registration.event_id, mode=registration.mode)
+        .filter(Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, id__lt=registration.id))
+        .count()
+    )
+    return ahead + 1
+
+
+def my_registration(user, event):
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.active().filter(event=event, user=user).first()
+
+
+def agenda(event):
+    """[(day, [sessions])] in the event's local time."""
+    days = defaultdict(list)
+    for session in event.sessions.order_by("day", "starts_at", "sort_order"):
+        days[session.day].append(session)
+    return sorted(days.items())
+
+
+def event_page_context(request, event):
+    registration = my_registration(request.user, event)
+    viewer_zone = viewer_time_zone(request)
+    show_viewer_time = viewer_zone is not None and viewer_zone.key != event.time_zone
+    return {
+        "registration": registration,
+        "waitlist_position": waitlist_position(registration) if registration else None,
+        "join_url": event.online_join_url if registration and registration.can_see_join_link else "",
+        "availability": availability(event),
+        "registration_state": event.registration_state(),
+        "agenda": agenda(event),
+        "speakers": list(event.speakers.all()),
+        "viewer_zone": viewer_zone if show_viewer_time else None,
+        "viewer_start": timezone.localtime(event.start, viewer_zone) if show_viewer_time else None,
+        "viewer_end": timezone.localtime(event.end, viewer_zone) if show_viewer_time else None,
+    }
+
+
+# --- /me/, the focal point and the organisers -----------------------------------------------------
+
+
+def my_registrations(user):
+    """My active registrations of upcoming events, and past ones I attended: one query."""
+    now = timezone.now()
+    return list(
+        Registration.objects.filter(user=user, event__live=True)
+        .filter(Q(status__in=Registration.ACTIVE_STATUSES, event__end__gte=now) | Q(attended_at__isnull=False))
+        .select_related("event")
+        .order_by("event__start")
+    )
+
+
+def calendar_feed_for(user):
+    return CalendarFeed.objects.get_or_create(user=user)[0]
+
+
+def personal_feed_events(token):
+    feed = CalendarFeed.objects.filter(token=token).select_related("user").first()
+    if feed is None or not feed.user.is_active:
+        return None, []
+    events = (
+        EventPage.objects.live()
+        .filter(registrations__user=feed.user, registrations__status=Status.CONFIRMED)
+        .select_related("calendar_state")
+        .order_by("start")
+        .distinct()
+    )
+    return feed, list(events)
+
+
+def pending_approvals(organisation_ids):
+    return (
+        Registration.objects.filter(status=Status.PENDING_APPROVAL, organisation_id__in=organisation_ids)
+        .select_related("user", "event", "organisation")
+        .order_by("created_at")
+    )
+
+
+def organisation_events(organisation):
+    """{user id: [registered, attended]} for the organisation's people."""
+    rows = (
+        Registration.objects.filter(organisation=organisation)
+        .exclude(status__in=[Status.CANCELLED, Status.DECLINED])
+        .values("user_id")
+        .annotate(registered=Count("id"), attended=Count("id", filter=Q(attended_at__isnull=False)))
+        .order_by()
+    )
+    return {row["user_id"]: [row["registered"], row["attended"]] for row in rows}
+
+
+def registration_summary(event):
+    """Counts by status, by mode and by city for the organisers' view: three queries."""
+    registrations = Registration.objects.filter(event=event)
+    status_labels, mode_labels = dict(Status.choices), dict(Registration.Mode.choices)
+    by_status = [
+        (status_labels[row["status"]], row["total"])
+        for row in registrations.values("status").annotate(total=Count("id")).order_by("status")
+    ]
+    active = registrations.active()
+    by_mode = [
+        (mode_labels[row["mode"]], row["total"])
+        for row in active.values("mode").annotate(total=Count("id")).order_by("mode")
+    ]
+    by_city = [
+        (row["organisation__name"] or "—", row["total"])
+        for row in active.values("organisation__name").annotate(total=Count("id")).order_by("-total")
+    ]
+    return {"by_status": by_status, "by_mode": by_mode, "by_city": by_city}

@@ -1,11 +1,16 @@
+from django.urls import path, reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
 from core.countries import country_name
-from core.sections import Section, page_cards
+from core.sections import Card, Section, page_cards
+from members.models import Membership
+from members.reports import OrganisationReport
 
-from . import demo, selectors
+from . import admin_views, demo, selectors
+from .models import EventIndexPage, EventPage
 
 
 def event_facts(event):
@@ -26,7 +31,123 @@ def upcoming_events_section(request):
     )
 
 
+def registration_label(registration):
+    if registration.attended_at:
+        return _("Attended")
+    return registration.get_status_display()
+
+
+@hooks.register("register_me_section")
+def my_events_section(request):
+    registrations = selectors.my_registrations(request.user)
+    cards = [
+        Card(
+            title=registration.event.title,
+            url=registration.event.get_url(request),
+            meta=(
+                formats.date_format(registration.event.local_start, "DATE_FORMAT"),
+                registration.get_mode_display(),
+                registration_label(registration),
+            ),
+        )
+        for registration in registrations
+    ]
+    index = EventIndexPage.objects.live().first()
+    feed_url = ""
+    if index is not None:
+        token = selectors.calendar_feed_for(request.user).token
+        feed_url = index.personal_feed_url(request, token)
+    return Section(
+        key="events",
+        title=_("My events"),
+        cards=cards,
+        empty_text=_("You have not registered for an event yet."),
+        more_url=feed_url,
+        more_label=_("Subscribe to my events in my calendar app (private address: do not share it)"),
+        order=20,
+    )
+
+
+@hooks.register("register_me_section")
+def registrations_to_approve_section(request):
+    organisation_ids = list(
+        Membership.objects.filter(
+            user=request.user, status=Membership.Status.APPROVED, role=Membership.Role.FOCAL_POINT
+        ).values_list("organisation_id", flat=True)
+    )
+    if not organisation_ids:
+        return None
+    pending = list(selectors.pending_approvals(organisation_ids)[:20])
+    index = EventIndexPage.objects.live().first()
+    approvals_url = index.get_url(request) + index.reverse_subpage("approvals") if index else ""
+    return Section(
+        key="event-approvals",
+        title=_("Event registrations to approve"),
+        cards=[
+            Card(
+                title=str(registration.user),
+                url=approvals_url,
+                meta=(registration.event.title, registration.get_mode_display()),
+                action_url=approvals_url,
+                action_label=_("Decide"),
+            )
+            for registration in pending
+        ],
+        empty_text=_("No registration from your city is waiting for your approval."),
+        more_url=approvals_url,
+        more_label=_("All registrations to approve"),
+        order=25,
+    )
+
+
+@hooks.register("register_organisation_report")
+def event_attendance_report(organisation):
+    values = selectors.organisation_events(organisation)
+    return OrganisationReport(
+        key="events",
+        title=_("Events"),
+        columns=[_("Events registered"), _("Events attended")],
+        values_by_user=values,
+        summary=[
+            (_("Event registrations"), sum(v[0] for v in values.values())),
+            (_("Events attended"), sum(v[1] for v in values.values())),
+        ],
+        order=20,
+    )
+
+
+# --- Admin: the organisers' registration desk -------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_registration_urls():
+    return [path("events/<int:event_id>/registrations/", admin_views.registrations, name="events_registrations")]
+
+
+def registrations_button(page, user, priority):
+    if not issubclass(page.specific_class or type(None), EventPage) or not page.permissions_for_user(user).can_edit():
+        return []
+    return [
+        Button(
+            _("Registrations"),
+            reverse("events_registrations", args=[page.id]),
+            icon_name="group",
+            priority=priority,
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_header_button(page, user, view_name, next_url=None):
+    return registrations_button(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_listing_button(page, user, next_url=None):
+    return registrations_button(page, user, priority=3)
+
+
 @hooks.register("register_demo_seeder", order=50)
 def seed_events(progress):
-    """Events: the index page and a few items"""
+    """Events: a year of conferences, workshops, webinars and trainings, with registrations"""
     demo.seed(progress)

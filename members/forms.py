@@ -1,10 +1,10 @@
 import functools
-import zoneinfo
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.timezones import available_time_zones
 from core.widgets import LongSelect
 
 from .models import Membership, Organisation, Region, User
@@ -60,13 +60,12 @@ class JoinOrganisationForm(forms.Form):
 
 @functools.cache
 def _time_zones():
-    # available_timezones() reads the whole zoneinfo tree from disk: do it once per process.
-    return tuple((zone, zone) for zone in sorted(zoneinfo.available_timezones() - {"localtime", "Factory"}))
+    return tuple((zone, zone) for zone in sorted(available_time_zones() - {"localtime", "Factory"}))
 
 
 def time_zone_choices():
     # A callable, so that each form instance does not deep-copy ~600 choices.
-    return [("", _("Use each event's own time zone")), *_time_zones()]
+    return [("", _("Use my browser's time zone")), *_time_zones()]
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,0 +1,85 @@
+"""iCalendar files: the public feed, one event, the emailed invitation and the personal feed.
+
+One UID per event everywhere; SEQUENCE comes from EventCalendarState and rises when time or place
+changes; times carry TZID with a VTIMEZONE. The online join link is never written here.
+"""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from icalendar import Calendar, Event, vCalAddress
+
+PRODID = "-//WeGo Hub//Events//EN"
+STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def event_uid(event):
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "wego-hub"
+    return f"event-{event.translation_key}@{host}"
+
+
+def event_sequence(event):
+    try:
+        return event.calendar_state.sequence
+    except event._meta.get_field("calendar_state").related_model.DoesNotExist:
+        return 0
+
+
+def event_component(event, *, url, attendee=None, cancel=False):
+    component = Event()
+    component.add("uid", event_uid(event))
+    component.add("dtstamp", timezone.now())
+    component.add("sequence", event_sequence(event))
+    component.add("summary", event.title)
+    # Aware datetimes in the event's zone: icalendar writes TZID=<zone> and we add the VTIMEZONE.
+    component.add("dtstart", event.local_start)
+    component.add("dtend", event.local_end)
+    if location := event.location_text():
+        component.add("location", location)
+    component.add("description", f"{event.summary}\n\n{url}".strip())
+    component.add("url", url)
+    component.add("status", "CANCELLED" if cancel else STATUS.get(event.status, "CONFIRMED"))
+    if attendee is not None:
+        organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+        organizer.params["cn"] = settings.WAGTAIL_SITE_NAME
+        component.add("organizer", organizer)
+        address = vCalAddress(f"mailto:{attendee.email}")
+        address.params["cn"] = str(attendee)
+        address.params["partstat"] = "DECLINED" if cancel else "ACCEPTED"
+        component.add("attendee", address)
+    return component
+
+
+def build_calendar(events, *, url_for, name, method=None, attendee=None, cancel=False):
+    """Serialised calendar of ``events``; ``url_for(event)`` gives each event's absolute URL."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    calendar.add("x-wr-calname", name)
+    events = list(events)
+    for event in events:
+        calendar.add_component(event_component(event, url=url_for(event), attendee=attendee, cancel=cancel))
+    if events:
+        # Transitions only for the span the calendar covers: smaller files than the 1970–2038 default.
+        calendar.add_missing_timezones(
+            first_date=min(e.start for e in events).date() - timedelta(days=366),
+            last_date=max(e.end for e in events).date() + timedelta(days=366),
+        )
+    return calendar.to_ical()
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_filename(event):
+    return f"{slugify(event.slug) or 'event'}.ics"

@@ -1,0 +1,164 @@
+"""Attendee emails. The wording is here (translatable); one pair of templates lays every notice out.
+
+Confirmations, promotions and changes carry the event as an .ics with the same UID as the feeds.
+"""
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from core.emails import absolute_url, send_templated_email
+
+from . import calendars
+
+ICS_REQUEST = "text/calendar; method=REQUEST; charset=utf-8"
+ICS_CANCEL = "text/calendar; method=CANCEL; charset=utf-8"
+
+
+def _event_url(event):
+    return absolute_url(event.get_url() or "/events/")
+
+
+def _when(event):
+    start, end = (formats.date_format(moment, "DATETIME_FORMAT") for moment in (event.local_start, event.local_end))
+    return f"{start} – {end} ({event.time_zone})"
+
+
+def _invitation(registration, *, cancel=False):
+    event = registration.event
+    content = calendars.build_calendar(
+        [event],
+        url_for=_event_url,
+        name=event.title,
+        method="CANCEL" if cancel else "REQUEST",
+        attendee=registration.user,
+        cancel=cancel,
+    )
+    return (calendars.event_filename(event), content, ICS_CANCEL if cancel else ICS_REQUEST)
+
+
+def _send(registration, *, subject, lines, with_calendar=False, cancel=False, show_join_link=False):
+    user, event = registration.user, registration.event
+    send_templated_email(
+        "events/email/notice",
+        to=[user.email],
+        language=user.preferred_language,
+        context={
+            "subject": subject,
+            "lines": lines,
+            "event": event,
+            "when": _when(event),
+            "where": event.location_text() or event.get_format_display(),
+            "event_url": _event_url(event),
+            "join_url": event.online_join_url if show_join_link else "",
+            "registration": registration,
+        },
+        attachments=[_invitation(registration, cancel=cancel)] if with_calendar else (),
+    )
+
+
+def _in_their_language(fn):
+    """Word and format the notice in the recipient's language."""
+
+    def wrapper(registration, *args, **kwargs):
+        with translation.override(registration.user.preferred_language or None):
+            return fn(registration, *args, **kwargs)
+
+    return wrapper
+
+
+@_in_their_language
+def registration_received(registration):
+    from .models import Registration
+    from .selectors import waitlist_position
+
+    title = registration.event.title
+    if registration.status == Registration.Status.CONFIRMED:
+        _send(
+            registration,
+            subject=_("You are registered: %s") % title,
+            lines=[_("Your place is confirmed. The event is attached: open it to add it to your calendar.")],
+            with_calendar=True,
+            show_join_link=registration.can_see_join_link,
+        )
+    elif registration.status == Registration.Status.WAITLISTED:
+        position = waitlist_position(registration)
+        _send(
+            registration,
+            subject=_("You are on the waiting list: %s") % title,
+            lines=[
+                _("The event is full, so you are number %(position)s on the waiting list.") % {"position": position},
+                _("If a place frees up, it is given to you automatically and we email you at once."),
+            ],
+        )
+    elif registration.status == Registration.Status.PENDING_APPROVAL:
+        _send(
+            registration,
+            subject=_("Your registration awaits approval: %s") % title,
+            lines=[_("Your city's focal point approves registrations for this event. We email you when they decide.")],
+        )
+
+
+@_in_their_language
+def promoted(registration):
+    _send(
+        registration,
+        subject=_("A place is yours: %s") % registration.event.title,
+        lines=[
+            _("A place freed up and you were next on the waiting list: your registration is now confirmed."),
+            _("The event is attached: open it to add it to your calendar."),
+        ],
+        with_calendar=True,
+        show_join_link=registration.can_see_join_link,
+    )
+
+
+@_in_their_language
+def cancelled_by_attendee(registration):
+    _send(
+        registration,
+        subject=_("Registration cancelled: %s") % registration.event.title,
+        lines=[_("You cancelled your registration. Your place has been offered to the next person waiting.")],
+        with_calendar=True,
+        cancel=True,
+    )
+
+
+@_in_their_language
+def declined(registration):
+    _send(
+        registration,
+        subject=_("Registration not approved: %s") % registration.event.title,
+        lines=[_("Your city's focal point did not approve your registration. Ask them if you have questions.")],
+    )
+
+
+@_in_their_language
+def event_changed(registration):
+    _send(
+        registration,
+        subject=_("Event changed: %s") % registration.event.title,
+        lines=[_("The time or place of this event has changed. The attached file updates your calendar.")],
+        with_calendar=registration.is_confirmed,
+        show_join_link=registration.can_see_join_link,
+    )
+
+
+@_in_their_language
+def event_cancelled(registration):
+    _send(
+        registration,
+        subject=_("Event cancelled: %s") % registration.event.title,
+        lines=[_("We are sorry: this event has been cancelled. The attached file removes it from your calendar.")],
+        with_calendar=True,
+        cancel=True,
+    )
+
+
+@_in_their_language
+def reminder(registration):
+    _send(
+        registration,
+        subject=_("Tomorrow: %s") % registration.event.title,
+        lines=[_("A reminder that this event starts within a day. We look forward to seeing you.")],
+        show_join_link=registration.can_see_join_link,
+    )

@@ -1,0 +1,86 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Region
+
+from .models import EventPage, Registration
+
+ANSWER_MAX_LENGTH = 300
+
+
+class EventFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *EventPage.Kind.choices])
+    format = forms.ChoiceField(label=_("Format"), required=False, choices=[("", _("Any")), *EventPage.Format.choices])
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("Any")), *Region.choices])
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+
+    def __init__(self, *args, topics=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [("", _("Any")), *((topic.slug, topic.name) for topic in topics)]
+
+
+class RegistrationForm(forms.Form):
+    """The attendee's choices and answers; event-specific questions become fields q_<id>."""
+
+    mode = forms.ChoiceField(label=_("How will you attend?"), widget=forms.RadioSelect)
+    dietary_needs = forms.CharField(
+        label=_("Dietary needs"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        help_text=_("For example vegetarian, halal, or an allergy. Leave empty if none."),
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        help_text=_("For example step-free access, sign language or captions. Leave empty if none."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the organisers use my name, email, city and answers to run this event."),
+        error_messages={"required": _("Please agree, or we cannot register you.")},
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Registration.Mode.choices)
+        modes = event.offered_modes()
+        self.fields["mode"].choices = [(mode, labels[mode]) for mode in modes]
+        if len(modes) == 1:
+            self.fields["mode"].initial = modes[0]
+        if Registration.Mode.IN_PERSON not in modes:
+            del self.fields["dietary_needs"]
+        self.questions = list(event.questions.all())
+        for question in self.questions:
+            self.fields[f"q_{question.id}"] = self._question_field(question)
+
+    @staticmethod
+    def _question_field(question):
+        Kind = question.Kind
+        if question.kind == Kind.YES_NO:
+            choices = [("yes", _("Yes")), ("no", _("No"))]
+            return forms.ChoiceField(
+                label=question.label, required=question.required, choices=choices, widget=forms.RadioSelect
+            )
+        if question.kind == Kind.CHOICE:
+            choices = [(choice, choice) for choice in question.choice_list()]
+            return forms.ChoiceField(
+                label=question.label, required=question.required, choices=choices, widget=forms.RadioSelect
+            )
+        return forms.CharField(label=question.label, required=question.required, max_length=ANSWER_MAX_LENGTH)
+
+    def answers(self):
+        """{question label: answer} as the organisers will read them in the export."""
+        return {
+            question.label: self.cleaned_data[f"q_{question.id}"]
+            for question in self.questions
+            if self.cleaned_data.get(f"q_{question.id}")
+        }
+
+    def service_arguments(self):
+        return {
+            "mode": self.cleaned_data["mode"],
+            "answers": self.answers(),
+            "dietary_needs": self.cleaned_data.get("dietary_needs", ""),
+            "accessibility_needs": self.cleaned_data["accessibility_needs"],
+            "consent": self.cleaned_data["consent"],
+        }
