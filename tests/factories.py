@@ -102,7 +102,8 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Event {n}")
     summary = "Cities meet."
-    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    # Whole minutes, as an editor types them (and as iCalendar, with whole seconds, can carry them).
+    start = factory.LazyFunction(lambda: (timezone.now() + dt.timedelta(days=10)).replace(second=0, microsecond=0))
     end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=3))
     time_zone = "Asia/Seoul"
     city = "Seoul"

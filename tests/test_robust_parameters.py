@@ -10,7 +10,7 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
     ['"', "'", "\x00", " ", "%", "*", "a" * 5000]
 )
 PARAMS = st.dictionaries(
-    st.sampled_from(["q", "page", "level", "language", "format", "topic", "region", "country"]), TEXT
+    st.sampled_from(["q", "page", "level", "language", "format", "topic", "region", "country", "kind"]), TEXT
 )
 
 
@@ -23,7 +23,7 @@ def content(site_tree):
 
 @pytest.mark.django_db
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(params=PARAMS, path=st.sampled_from(["/search/", "/courses/", "/members/", "/"]))
+@given(params=PARAMS, path=st.sampled_from(["/search/", "/courses/", "/members/", "/", "/events/", "/events/past/"]))
 def test_no_query_string_causes_a_server_error(client, content, params, path):
     response = client.get(path, params)
     assert response.status_code < 500
