@@ -165,8 +165,6 @@ def event_page_context(request, event):
         "agenda": agenda(event),
         "speakers": list(event.speakers.all()),
         "viewer_zone": viewer_zone if show_viewer_time else None,
-        "viewer_start": timezone.localtime(event.start, viewer_zone) if show_viewer_time else None,
-        "viewer_end": timezone.localtime(event.end, viewer_zone) if show_viewer_time else None,
     }
 
 

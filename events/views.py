@@ -85,8 +85,9 @@ def calendar_month(request, index, year, month):
     return TemplateResponse(request, "events/event_calendar.html", context)
 
 
-def _event_url(event):
-    return absolute_url(event.url or "/events/")
+def _url_maker(request):
+    # With the request, Wagtail reads the site's root paths once, not once per event.
+    return lambda event: absolute_url(event.get_url(request) or "/events/")
 
 
 def _page_at(request, page_path, page_type):
@@ -107,10 +108,10 @@ def calendar_file(request, page_path, name):
     if name == "feed":
         index = _page_at(request, page_path, EventIndexPage)
         events = selectors.listed_events(index).upcoming().order_by("start")
-        content = calendars.build_calendar(events, url_for=_event_url, name=_("WeGo Hub events"))
+        content = calendars.build_calendar(events, url_for=_url_maker(request), name=_("WeGo Hub events"))
         return calendars.calendar_response(content, "wego-hub-events.ics")
     event = _page_at(request, page_path, EventPage)
-    content = calendars.build_calendar([event], url_for=_event_url, name=event.title)
+    content = calendars.build_calendar([event], url_for=_url_maker(request), name=event.title)
     return calendars.calendar_response(content, calendars.event_filename(event))
 
 
@@ -120,7 +121,7 @@ def personal_feed(request, page_path, token):
     feed, events = selectors.personal_feed_events(token)
     if feed is None:
         raise Http404(_("This calendar address is not valid any more."))
-    content = calendars.build_calendar(events, url_for=_event_url, name=_("My WeGo Hub events"))
+    content = calendars.build_calendar(events, url_for=_url_maker(request), name=_("My WeGo Hub events"))
     return calendars.calendar_response(content, "my-wego-hub-events.ics")
 
 

@@ -1,0 +1,332 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from core.models import Topic
+from events import services
+from events.models import EventPage, Registration, RegistrationQuestion
+from members.models import Region
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+IN_PERSON, ONLINE = Registration.Mode.IN_PERSON, Registration.Mode.ONLINE
+FORM = {"mode": IN_PERSON, "consent": "on"}
+
+
+def register_url(event):
+    return event.url + "register/"
+
+
+# --- Listing, archive, calendar ---------------------------------------------------------------------
+
+
+def make_many(make_event, count, **fields):
+    topic = Topic.objects.get_or_create(slug="open-data", defaults={"name": "Open data"})[0]
+    events = []
+    for _ in range(count):
+        event = make_event(kind=EventPage.Kind.WEBINAR, region=Region.EUROPE, **fields)
+        event.topics.add(topic)
+        events.append(event)
+    return events
+
+
+def count_queries(client, path):
+    client.get(path)  # warm the per-process caches (site root paths, translations)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries.captured_queries)
+
+
+@pytest.mark.parametrize("path", ["/events/", "/events/?kind=webinar&region=europe&topic=open-data", "/events/past/"])
+def test_listing_queries_do_not_grow_with_events(client, make_event, django_assert_num_queries, path):
+    make_many(make_event, 5)
+    make_many(make_event, 5, start=timezone.now() - dt.timedelta(days=30))
+    few = count_queries(client, path)
+    make_many(make_event, 40)
+    make_many(make_event, 40, start=timezone.now() - dt.timedelta(days=30))
+    with django_assert_num_queries(few):
+        assert client.get(path).status_code == 200
+
+
+def test_calendar_month_queries_do_not_grow_with_events(client, make_event, django_assert_num_queries):
+    start = timezone.now().replace(day=10, hour=12, minute=0, second=0, microsecond=0)
+    url = f"/events/calendar/{start.year}/{start.month}/"
+    make_many(make_event, 5, start=start)
+    few = count_queries(client, url)
+    make_many(make_event, 50, start=start)
+    with django_assert_num_queries(few):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('href="/events/event-') >= 55
+
+
+def test_feed_queries_do_not_grow_with_events(client, make_event, django_assert_num_queries):
+    make_many(make_event, 5)
+    few = count_queries(client, "/events/feed.ics")
+    make_many(make_event, 50)
+    with django_assert_num_queries(few):
+        assert client.get("/events/feed.ics").status_code == 200
+
+
+def test_filters_combine_and_past_events_go_to_the_archive(client, make_event):
+    make_event(
+        title="Berlin webinar", kind=EventPage.Kind.WEBINAR, format=EventPage.Format.ONLINE, region=Region.EUROPE
+    )
+    make_event(title="Seoul conference", kind=EventPage.Kind.CONFERENCE, region=Region.ASIA_PACIFIC)
+    make_event(title="Old webinar", kind=EventPage.Kind.WEBINAR, start=timezone.now() - dt.timedelta(days=40))
+    upcoming = client.get("/events/", {"kind": "webinar", "format": "online"}).content.decode()
+    assert "Berlin webinar" in upcoming and "Seoul conference" not in upcoming and "Old webinar" not in upcoming
+    assert "Seoul conference" in client.get("/events/", {"region": "asia_pacific"}).content.decode()
+    archive = client.get("/events/past/").content.decode()
+    assert "Old webinar" in archive and "Berlin webinar" not in archive
+    # An unknown value is ignored, not an error.
+    assert client.get("/events/", {"kind": "party", "page": "x"}).status_code == 200
+
+
+def test_a_multi_day_event_shows_on_each_of_its_local_days(client, make_event):
+    import zoneinfo
+
+    seoul = zoneinfo.ZoneInfo("Asia/Seoul")
+    # 30 Jan 23:00 UTC is already 31 Jan in Seoul: the calendar follows the event's own zone.
+    make_event(
+        title="Summit",
+        time_zone="Asia/Seoul",
+        start=dt.datetime(2027, 1, 31, 8, tzinfo=seoul),
+        end=dt.datetime(2027, 2, 2, 17, tzinfo=seoul),
+    )
+    january = client.get("/events/calendar/2027/1/").content.decode()
+    february = client.get("/events/calendar/2027/2/").content.decode()
+    assert january.count(">Summit</a>") == 1  # on Sunday 31 January (the last week of the month)
+    assert february.count(">Summit</a>") == 2  # and on 1 and 2 February
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/events/calendar/2027/13/", "/events/calendar/2027/0/", "/events/calendar/1999/5/", "/events/calendar/abcd/1/"],
+)
+def test_impossible_months_are_404(client, site_tree, path):
+    assert client.get(path).status_code == 404
+
+
+def test_the_calendar_redirects_to_this_month(client, site_tree):
+    today = timezone.localdate()
+    response = client.get("/events/calendar/")
+    assert response.status_code == 302 and response.url.endswith(f"/events/calendar/{today.year}/{today.month}/")
+
+
+# --- The event page ---------------------------------------------------------------------------------
+
+
+def test_times_are_shown_in_the_events_zone_and_the_viewers(client, make_event, member):
+    import zoneinfo
+
+    make_event(
+        title="Summit",
+        time_zone="Asia/Seoul",
+        start=dt.datetime(2027, 1, 24, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")),
+        end=dt.datetime(2027, 1, 24, 17, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")),
+    )
+    anonymous = client.get(EventPage.objects.get().url).content.decode()
+    assert "9 a.m." in anonymous and "In your time zone" not in anonymous
+    member.time_zone = "Europe/Paris"
+    member.save()
+    client.force_login(member)
+    page = client.get(EventPage.objects.get().url).content.decode()
+    assert "In your time zone (Europe/Paris)" in page
+    assert "Jan. 24, 2027, 1 a.m." in page  # 09:00 in Seoul is 01:00 in Paris
+
+
+def test_the_browser_hint_gives_the_viewers_zone_when_the_profile_has_none(client, make_event):
+    event = make_event(time_zone="Asia/Seoul")
+    client.cookies["tz"] = "America%2FSao_Paulo"
+    assert "In your time zone (America/Sao_Paulo)" in client.get(event.url).content.decode()
+    client.cookies["tz"] = "../../etc/passwd"
+    assert "In your time zone" not in client.get(event.url).content.decode()
+
+
+def test_the_join_link_is_shown_only_to_confirmed_attendees(client, make_event, people):
+    event = make_event(
+        format=EventPage.Format.ONLINE, online_capacity=1, online_join_url="https://meet.example.org/secret-room"
+    )
+    seated, waiting, stranger = people[:3]
+    services.register(event=event, user=seated, mode=ONLINE, consent=True)
+    services.register(event=event, user=waiting, mode=ONLINE, consent=True)
+    assert "secret-room" not in client.get(event.url).content.decode()
+    for person, sees in [(seated, True), (waiting, False), (stranger, False)]:
+        client.force_login(person)
+        assert ("secret-room" in client.get(event.url).content.decode()) is sees
+    client.logout()
+    assert "secret-room" not in client.get("/events/").content.decode()
+    assert "secret-room" not in client.get("/search/", {"q": "secret"}).content.decode()
+
+
+def test_the_page_shows_seats_left_and_my_waiting_position(client, make_event, people):
+    event = make_event(in_person_capacity=1)
+    services.register(event=event, user=people[0], mode=IN_PERSON, consent=True)
+    services.register(event=event, user=people[1], mode=IN_PERSON, consent=True)
+    client.force_login(people[1])
+    page = client.get(event.url).content.decode()
+    assert "full" in page and "1 person waiting" in page
+    assert "You are number 1 on the waiting list" in page
+
+
+# --- Registering and cancelling through the pages ---------------------------------------------------
+
+
+def test_anonymous_visitors_sign_in_first(client, make_event):
+    event = make_event()
+    response = client.get(register_url(event))
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    assert client.post(register_url(event), FORM).status_code == 302
+    assert not Registration.objects.exists()
+
+
+def test_registering_through_the_form(client, make_event, member, outbox, django_capture_on_commit_callbacks):
+    event = make_event(in_person_capacity=5)
+    RegistrationQuestion.objects.create(event=event, label="Study visit?", kind="yes_no", required=True)
+    client.force_login(member)
+    form = client.get(register_url(event)).content.decode()
+    assert "Dietary needs" in form and "Study visit?" in form
+    question = event.questions.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            register_url(event),
+            {**FORM, "dietary_needs": "Vegetarian", "accessibility_needs": "Step-free", f"q_{question.id}": "yes"},
+        )
+    assert response.status_code == 302 and response.url == event.url
+    registration = Registration.objects.get()
+    assert (registration.status, registration.dietary_needs, registration.answers) == (
+        Registration.Status.CONFIRMED,
+        "Vegetarian",
+        {"Study visit?": "yes"},
+    )
+    assert outbox[0].subject == f"You are registered: {event.title}"
+    # Registering again shows the existing registration and writes nothing.
+    again = client.post(register_url(event), FORM, follow=True)
+    assert "already registered" in again.content.decode()
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"mode": ONLINE, "consent": "on"},  # not offered by an in-person event
+        {"mode": "teleport", "consent": "on"},
+        {"mode": IN_PERSON},  # no consent
+        {"mode": IN_PERSON, "consent": "on", "dietary_needs": "x" * 301},
+        {},
+    ],
+)
+def test_tampered_or_missing_values_get_a_400_and_write_nothing(client, make_event, member, data):
+    event = make_event()
+    client.force_login(member)
+    response = client.post(register_url(event), data)
+    assert response.status_code == 400
+    assert "Please correct the fields marked below" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_closed_event_refuses_with_a_reason(client, make_event, member):
+    event = make_event(registration_closes_at=timezone.now() - dt.timedelta(hours=1))
+    client.force_login(member)
+    assert "Registration is not open" in client.get(register_url(event)).content.decode()
+    response = client.post(register_url(event), FORM)
+    assert response.status_code == 409
+    assert "Registration for this event is closed." in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_cancelling_through_the_page_is_a_post(client, make_event, member):
+    event = make_event()
+    services.register(event=event, user=member, mode=IN_PERSON, consent=True)
+    client.force_login(member)
+    assert client.get(event.url + "cancel/").status_code == 405
+    assert client.post(event.url + "cancel/").status_code == 302
+    assert Registration.objects.get().status == Registration.Status.CANCELLED
+
+
+# --- /me/, the focal point, the city report ---------------------------------------------------------
+
+
+def test_my_hub_lists_my_events_attendance_and_my_feed(client, make_event, member):
+    upcoming = make_event(title="Coming up")
+    past = make_event(title="Last spring", start=timezone.now() - dt.timedelta(days=60))
+    services.register(event=upcoming, user=member, mode=IN_PERSON, consent=True)
+    Registration.objects.create(
+        event=past,
+        user=member,
+        mode=IN_PERSON,
+        status="confirmed",
+        consent_given_at=timezone.now(),
+        attended_at=past.start,
+    )
+    client.force_login(member)
+    page = client.get("/me/").content.decode()
+    assert "My events" in page and "Coming up" in page and "Last spring" in page and "Attended" in page
+    token = member.calendar_feed.token
+    assert f"/events/my/{token}.ics" in page
+
+
+def test_focal_points_approve_on_their_page(client, make_event, city, city_staff):
+    from members.models import Membership
+    from tests.factories import make_member
+
+    focal_point = make_member(city, role=Membership.Role.FOCAL_POINT)
+    event = make_event(requires_focal_point_approval=True)
+    pending = services.register(event=event, user=city_staff[0], mode=IN_PERSON, consent=True)
+    client.force_login(city_staff[1])
+    assert client.get("/events/approvals/").status_code == 404  # staff are not focal points
+    client.force_login(focal_point)
+    assert "Event registrations to approve" in client.get("/me/").content.decode()
+    page = client.get("/events/approvals/").content.decode()
+    assert str(city_staff[0]) in page
+    assert client.post("/events/approvals/", {"registration": "abc", "decision": "approve"}).status_code == 400
+    assert client.post("/events/approvals/", {"registration": pending.id, "decision": "approve"}).status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == Registration.Status.CONFIRMED
+
+
+def test_another_citys_focal_point_cannot_approve(client, make_event, city_staff):
+    from members.models import Membership
+    from tests.factories import OrganisationFactory, make_member
+
+    stranger = make_member(OrganisationFactory(), role=Membership.Role.FOCAL_POINT)
+    event = make_event(requires_focal_point_approval=True)
+    pending = services.register(event=event, user=city_staff[0], mode=IN_PERSON, consent=True)
+    client.force_login(stranger)
+    assert client.post("/events/approvals/", {"registration": pending.id, "decision": "approve"}).status_code == 404
+    pending.refresh_from_db()
+    assert pending.status == Registration.Status.PENDING_APPROVAL
+
+
+def test_attendance_appears_in_the_city_report_and_export(client, make_event, city, city_staff):
+    from members.models import Membership
+    from tests.factories import make_member
+
+    focal_point = make_member(city, role=Membership.Role.FOCAL_POINT)
+    event = make_event()
+    registration = services.register(event=event, user=city_staff[0], mode=IN_PERSON, consent=True)
+    services.check_in(registration=registration)
+    client.force_login(focal_point)
+    dashboard = client.get(f"/members/{city.slug}/dashboard/")
+    assert dashboard.status_code == 200 and "Events attended" in dashboard.content.decode()
+    export = client.get(f"/members/{city.slug}/dashboard/report.csv").content.decode("utf-8-sig")
+    header, *rows = export.splitlines()
+    assert "Events: Events attended" in header
+    row = next(line for line in rows if city_staff[0].email in line)
+    assert row.endswith(",1,1")
+
+
+def test_unverified_strangers_cannot_use_someone_elses_feed(client, make_event):
+    assert client.get("/events/my/" + "a" * 43 + ".ics").status_code == 404
+    user = UserFactory()
+    user.is_active = False
+    user.save()
+    from events.selectors import calendar_feed_for
+
+    token = calendar_feed_for(user).token
+    assert client.get(f"/events/my/{token}.ics").status_code == 404
