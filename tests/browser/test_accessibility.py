@@ -58,3 +58,35 @@ def test_course_and_lesson_pages_are_accessible(page, site, width):
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
         assert serious == [], f"{path}\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_event_pages_are_accessible(page, site, width):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from events.models import RegistrationQuestion
+    from tests.factories import PASSWORD, EventPageFactory, UserFactory
+
+    start = timezone.now().replace(day=12, hour=9, minute=0, second=0, microsecond=0) + dt.timedelta(days=31)
+    event = EventPageFactory(parent=site["events"], title="Smart cities summit", start=start, format="hybrid")
+    RegistrationQuestion.objects.create(event=event, label="Study visit?", kind="yes_no")
+    EventPageFactory(parent=site["events"], title="Last year's webinar", start=start - dt.timedelta(days=400))
+    person = UserFactory()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(person.email)
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/me/")
+    calendar = f"/events/calendar/{start.year}/{start.month}/"
+    for path in ["/events/", "/events/past/", calendar, event.url, event.url + "register/"]:
+        page.goto(path)
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+        assert serious == [], f"{path}\n{results.generate_report()}"
+    page.goto(event.url + "register/")
+    page.get_by_role("button", name="Register").click()  # errors: no mode, no consent
+    results = Axe().run(page)
+    assert [v for v in results.response["violations"] if v["impact"] in SERIOUS] == []

@@ -1,0 +1,73 @@
+import datetime as dt
+
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from events import services
+from events.models import Registration
+from tests.factories import PASSWORD, EventPageFactory, UserFactory
+
+
+def sign_in(page, email):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/me/")
+
+
+def test_an_attendee_registers_gets_the_ics_cancels_and_the_first_waiting_person_is_promoted(page, site):
+    start = (timezone.now() + dt.timedelta(days=20)).replace(second=0, microsecond=0)
+    event = EventPageFactory(
+        parent=site["events"],
+        title="Open data workshop",
+        time_zone="America/Bogota",
+        start=start,
+        end=start + dt.timedelta(hours=6),
+        format="in_person",
+        in_person_capacity=1,
+    )
+    attendee = UserFactory(email="ana@bogota.city.example")
+    first_waiting, second_waiting = UserFactory(email="first@city.example"), UserFactory(email="second@city.example")
+    mail.outbox.clear()
+
+    sign_in(page, attendee.email)
+    page.goto("/events/")
+    page.get_by_role("link", name="Open data workshop").click()
+    page.get_by_text("1 seat left").wait_for()
+    page.get_by_role("link", name="Register").click()
+    page.get_by_label("Dietary needs").fill("Vegetarian")
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Register").click()
+    page.get_by_text("You are registered (In person).").wait_for()
+
+    [confirmation] = [m for m in mail.outbox if m.to == [attendee.email]]
+    filename, content, mimetype = confirmation.attachments[0]
+    assert filename == "open-data-workshop.ics" and mimetype.startswith("text/calendar")
+    [vevent] = Calendar.from_ical(content).walk("VEVENT")
+    assert vevent.decoded("DTSTART") == event.start and vevent["DTSTART"].params["TZID"] == "America/Bogota"
+
+    for person in (first_waiting, second_waiting):
+        assert services.register(event=event, user=person, mode="in_person", consent=True).status == "waitlisted"
+    page.reload()
+    page.get_by_text("2 people waiting").wait_for()
+
+    page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_text("Your registration is cancelled.").wait_for()
+    statuses = dict(Registration.objects.filter(event=event).values_list("user__email", "status"))
+    assert statuses == {
+        attendee.email: "cancelled",
+        first_waiting.email: "confirmed",
+        second_waiting.email: "waitlisted",
+    }
+    assert any(m.to == [first_waiting.email] and m.subject.startswith("A place is yours") for m in mail.outbox)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, first_waiting.email)
+    page.goto(event.url)
+    page.get_by_text("You are registered (In person).").wait_for()
+    page.goto("/me/")
+    page.locator("section", has=page.get_by_role("heading", name="My events")).get_by_role(
+        "link", name="Open data workshop"
+    ).wait_for()
