@@ -46,6 +46,8 @@ def settings_environment(workdir):
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",
+        # Emails are still rendered (with their .ics), then dropped.
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
 
 
@@ -129,6 +131,10 @@ def measure_throughput(args, results, env, cookie_name):
             result["rps"] = rps
             result["non_2xx"] = non_2xx
             print(f"  {result['name']:28} {rps or 0:9.1f} req/s", flush=True)
+        if not args.only or "registration" in args.only:
+            from bench import registration_load
+
+            results.append(registration_load.run(base, cookie_name))
 
 
 def print_table(results):

@@ -35,6 +35,14 @@ def lesson_page(seeded):
     return seeded.lesson_url
 
 
+def event_page(seeded):
+    return seeded.event_url
+
+
+def calendar_month(seeded):
+    return seeded.calendar_path
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/"),
@@ -49,5 +57,10 @@ PAGES = [
     BenchPage("organisation profile", organisation_profile),
     BenchPage("my hub", "/me/", as_user="member"),
     BenchPage("focal-point dashboard", focal_point_dashboard, as_user="focal_point"),
+    BenchPage("events", "/events/"),
+    BenchPage("events, filtered", "/events/?kind=webinar&format=online"),
+    BenchPage("events calendar month", calendar_month),
+    BenchPage("event page (registered)", event_page, as_user="member"),
+    BenchPage("events feed.ics", "/events/feed.ics"),
 ]
 STATIC_PAGE = "static file"

@@ -12,8 +12,10 @@ SCALES = {
     "small": {"users": 500, "courses": 50, "lessons": 4, "events": 50, "cases": 100, "toolkits": 20},
     "medium": {"users": 2000, "courses": 200, "lessons": 4, "events": 200, "cases": 500, "toolkits": 50},
     "courses": {"users": 2000, "courses": 500, "lessons": 10, "events": 50, "cases": 50, "toolkits": 10},
+    "events": {"users": 2000, "courses": 50, "lessons": 2, "events": 2000, "cases": 50, "toolkits": 10},
     "large": {"users": 2000, "courses": 500, "lessons": 10, "events": 2000, "cases": 10000, "toolkits": 100},
 }
+EVENT_ZONES = ["Asia/Seoul", "Europe/Paris", "America/Bogota", "Africa/Nairobi", "Australia/Sydney", "America/New_York"]
 
 
 @dataclass
@@ -24,6 +26,8 @@ class Seeded:
     focal_point_email: str
     course_url: str = ""
     lesson_url: str = ""
+    event_url: str = ""
+    calendar_path: str = ""
 
 
 def say(message):
@@ -108,18 +112,24 @@ def seed(scale):
         "courses",
     )
     add_lessons(indexes["courses"], sizes["lessons"])
-    start = timezone.now() + dt.timedelta(days=1)
+    # A year back and a year ahead, in several zones, kinds and formats.
+    first = timezone.now().replace(minute=0, second=0, microsecond=0) - dt.timedelta(days=365)
+    spacing = dt.timedelta(days=730) / max(sizes["events"], 1)
     add_pages(
         indexes["events"],
         EventPage,
         sizes["events"],
         lambda n: {
-            "title": f"Event {n}",
+            "title": f"Event {n}: smart-city exchange",
             "slug": f"event-{n}",
             "summary": "Cities meet.",
-            "start": start + dt.timedelta(hours=n),
-            "end": start + dt.timedelta(hours=n + 2),
-            "time_zone": "Asia/Seoul",
+            "start": first + spacing * n,
+            "end": first + spacing * n + dt.timedelta(hours=3),
+            "time_zone": EVENT_ZONES[n % len(EVENT_ZONES)],
+            "kind": EventPage.Kind.values[n % len(EventPage.Kind.values)],
+            "format": EventPage.Format.values[n % 3],
+            "in_person_capacity": 100,
+            "online_capacity": 500,
         },
         "events",
     )
@@ -146,6 +156,7 @@ def seed(scale):
     )
     member = next(m for m in memberships if m.status == Membership.Status.APPROVED and m.pk != focal.pk)
     course_url, lesson_url = enroll_learners(memberships)
+    event_url, calendar_path = register_attendees(memberships, member.user)
     return Seeded(
         counts={"organisations": len(organisations), **sizes},
         focal_city_slug=focal.organisation.slug,
@@ -153,7 +164,27 @@ def seed(scale):
         focal_point_email=focal.user.email,
         course_url=course_url,
         lesson_url=lesson_url,
+        event_url=event_url,
+        calendar_path=calendar_path,
     )
+
+
+def register_attendees(memberships, member, count=120):
+    """Fill one upcoming event past its in-person seats (so it has a waiting list); the member is in."""
+    from django.utils import timezone
+
+    from events import services
+    from events.models import EventPage
+    from members.models import Membership
+
+    upcoming = EventPage.objects.live().filter(start__gt=timezone.now()).exclude(format=EventPage.Format.ONLINE)
+    event = upcoming.order_by("start").first()
+    people = [member, *[m.user for m in memberships if m.status == Membership.Status.APPROVED][:count]]
+    for person in people:
+        services.register(event=event, user=person, mode="in_person", consent=True)
+    say(f"  attendees: {len(people)} registered for {event.title!r}")
+    local = event.local_start
+    return event.url, f"/events/calendar/{local.year}/{local.month}/"
 
 
 def add_lessons(course_index, per_course):
@@ -198,6 +229,10 @@ def seeded_from_database():
     focal = Membership.objects.select_related("user", "organisation").get(role=Membership.Role.FOCAL_POINT)
     enrollment = Enrollment.objects.select_related("user", "course").order_by("id").first()
     lessons = list(enrollment.course.required_lessons())
+    from events.models import Registration
+
+    registration = Registration.objects.select_related("event").order_by("id").first()
+    local = registration.event.local_start if registration else None
     return Seeded(
         counts={"organisations": Organisation.objects.count(), "users": User.objects.count()},
         focal_city_slug=focal.organisation.slug,
@@ -205,4 +240,6 @@ def seeded_from_database():
         focal_point_email=focal.user.email,
         course_url=enrollment.course.url,
         lesson_url=lessons[len(lessons) // 2].url,
+        event_url=registration.event.url if registration else "",
+        calendar_path=f"/events/calendar/{local.year}/{local.month}/" if local else "",
     )

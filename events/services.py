@@ -88,7 +88,7 @@ def register(
             created_at=now,
             queued_at=now,
         )
-        if event.requires_focal_point_approval and organisation and organisation.kind == Organisation.Kind.MEMBER_CITY:
+        if _needs_approval(event, user, organisation):
             registration.status = Status.PENDING_APPROVAL
         else:
             _seat_or_queue(event, registration, now)
@@ -202,6 +202,16 @@ def send_due_reminders(*, now=None) -> int:
 
 
 # --- Inside the lock -----------------------------------------------------------------------------
+
+
+def _needs_approval(event, user, organisation):
+    """Member-city staff wait for their focal point; the focal point (or the secretariat) does not wait for itself."""
+    return bool(
+        event.requires_focal_point_approval
+        and organisation
+        and organisation.kind == Organisation.Kind.MEMBER_CITY
+        and not can_manage(user, organisation)
+    )
 
 
 def _ensure_open(event):

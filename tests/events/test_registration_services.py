@@ -198,9 +198,11 @@ def test_declined_registrations_take_no_seat(make_event, city, city_staff):
     assert register(event, city_staff[0]).status == Status.PENDING_APPROVAL  # may ask again
 
 
-def test_people_without_a_member_city_do_not_wait_for_approval(make_event, people):
+def test_people_without_a_member_city_and_focal_points_do_not_wait_for_approval(make_event, people, city):
     event = make_event(requires_focal_point_approval=True)
     assert register(event, people[0]).status == Status.CONFIRMED
+    focal_point = make_member(city, role=Membership.Role.FOCAL_POINT)
+    assert register(event, focal_point).status == Status.CONFIRMED
 
 
 def test_check_in_marks_confirmed_attendees_only(make_event, people):

@@ -269,7 +269,8 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 10
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Without a mail server, print emails (or, e.g. for the benchmark, drop them with the dummy backend).
+    EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 # --- Security headers (on in every environment; production adds HTTPS-only settings) -------------
 
