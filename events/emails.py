@@ -38,6 +38,8 @@ def _invitation(registration, *, cancel=False):
 
 def _send(registration, *, subject, lines, with_calendar=False, cancel=False, show_join_link=False):
     user, event = registration.user, registration.event
+    if not user.is_active:  # a deleted account: nobody to tell
+        return
     send_templated_email(
         "events/email/notice",
         to=[user.email],

@@ -26,7 +26,7 @@ from .exceptions import (
     RegistrationNotOpenYet,
     RegistrationsOff,
 )
-from .models import EventCalendarState, EventPage, Registration
+from .models import CalendarFeed, EventCalendarState, EventPage, Registration
 
 Status = Registration.Status
 
@@ -167,6 +167,17 @@ def publish_changes(*, event: EventPage) -> list[Registration]:
         for registration in told:
             transaction.on_commit(lambda r=registration: notify(r))
         return told
+
+
+def forget_person(*, user) -> None:
+    """Account deletion: free their upcoming seats (the waiting list moves up) and erase their answers.
+
+    The rows stay, without personal answers, so attendance figures per city remain right.
+    """
+    for registration in Registration.objects.active().filter(user=user, event__end__gte=timezone.now()):
+        cancel(event=registration.event, user=user)
+    Registration.objects.filter(user=user).update(dietary_needs="", accessibility_needs="", answers={})
+    CalendarFeed.objects.filter(user=user).delete()
 
 
 REMINDER_LEAD = timedelta(days=1)

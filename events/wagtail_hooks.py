@@ -9,8 +9,8 @@ from core.sections import Card, Section, page_cards
 from members.models import Membership
 from members.reports import OrganisationReport
 
-from . import admin_views, demo, selectors
-from .models import EventIndexPage, EventPage
+from . import admin_views, demo, selectors, services
+from .models import EventIndexPage, EventPage, Registration
 
 
 def event_facts(event):
@@ -114,6 +114,33 @@ def event_attendance_report(organisation):
         ],
         order=20,
     )
+
+
+@hooks.register("register_personal_data")
+def my_registrations_data(user):
+    rows = Registration.objects.filter(user=user).select_related("event").order_by("created_at")
+    return (
+        "event_registrations",
+        [
+            {
+                "event": registration.event.title,
+                "starts": registration.event.start.isoformat(),
+                "attends": registration.mode,
+                "status": registration.status,
+                "registered_at": registration.created_at.isoformat(),
+                "dietary_needs": registration.dietary_needs,
+                "accessibility_needs": registration.accessibility_needs,
+                "answers": registration.answers,
+                "checked_in_at": registration.attended_at.isoformat() if registration.attended_at else None,
+            }
+            for registration in rows
+        ],
+    )
+
+
+@hooks.register("register_account_deletion")
+def forget_my_registrations(user):
+    services.forget_person(user=user)
 
 
 # --- Admin: the organisers' registration desk -------------------------------------------------------

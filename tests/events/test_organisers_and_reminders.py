@@ -97,3 +97,23 @@ def test_reminders_go_once_to_confirmed_attendees_of_events_within_a_day(make_ev
     for _ in range(3):  # run every few minutes: nothing more
         call_command("send_event_reminders", stdout=io.StringIO())
     assert len(outbox) == 1
+
+
+def test_my_data_export_and_account_deletion_cover_registrations(
+    make_event, people, outbox, django_capture_on_commit_callbacks
+):
+    from members.personal_data import delete_account, export_personal_data
+
+    event = make_event(in_person_capacity=1)
+    leaving, waiting = people[:2]
+    services.register(event=event, user=leaving, mode=IN_PERSON, consent=True, dietary_needs="No nuts")
+    services.register(event=event, user=waiting, mode=IN_PERSON, consent=True)
+    [exported] = export_personal_data(leaving)["event_registrations"]
+    assert exported["dietary_needs"] == "No nuts" and exported["status"] == "confirmed"
+    outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(user=leaving)
+    gone = Registration.objects.get(user=leaving)
+    assert (gone.status, gone.dietary_needs) == (Registration.Status.CANCELLED, "")
+    assert Registration.objects.get(user=waiting).status == Registration.Status.CONFIRMED  # the seat moved on
+    assert [m.to for m in outbox] == [[waiting.email]]  # nothing is sent to the deleted account
