@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from core import views as core_views
 from core.emails import absolute_url
-from members.models import Membership
+from members.selectors import organisations_led_by
 
 from . import calendars, selectors, services
 from .exceptions import RegistrationError
@@ -178,11 +178,7 @@ def cancel(request, event):
 @never_cache
 @sign_in_first
 def approvals(request, index):
-    organisation_ids = list(
-        Membership.objects.filter(
-            user=request.user, status=Membership.Status.APPROVED, role=Membership.Role.FOCAL_POINT
-        ).values_list("organisation_id", flat=True)
-    )
+    organisation_ids = organisations_led_by(request.user)
     if not organisation_ids:
         raise Http404(_("Only focal points approve registrations."))
     if request.method == "POST":

@@ -6,8 +6,8 @@ from wagtail.admin.widgets import Button
 
 from core.countries import country_name
 from core.sections import Card, Section, page_cards
-from members.models import Membership
 from members.reports import OrganisationReport
+from members.selectors import organisations_led_by
 
 from . import admin_views, demo, selectors, services
 from .models import EventIndexPage, EventPage, Registration
@@ -70,11 +70,7 @@ def my_events_section(request):
 
 @hooks.register("register_me_section")
 def registrations_to_approve_section(request):
-    organisation_ids = list(
-        Membership.objects.filter(
-            user=request.user, status=Membership.Status.APPROVED, role=Membership.Role.FOCAL_POINT
-        ).values_list("organisation_id", flat=True)
-    )
+    organisation_ids = organisations_led_by(request.user)
     if not organisation_ids:
         return None
     pending = list(selectors.pending_approvals(organisation_ids)[:20])

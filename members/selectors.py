@@ -42,6 +42,15 @@ def membership_of(user):
     return Membership.objects.select_related("organisation").filter(user=user).first()
 
 
+def organisations_led_by(user):
+    """Ids of the organisations this person is an approved focal point of."""
+    return list(
+        Membership.objects.filter(
+            user=user, status=Membership.Status.APPROVED, role=Membership.Role.FOCAL_POINT
+        ).values_list("organisation_id", flat=True)
+    )
+
+
 def approved_member_count(organisation):
     return organisation.memberships.filter(status=Membership.Status.APPROVED).count()
 

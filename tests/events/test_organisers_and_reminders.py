@@ -61,7 +61,7 @@ def test_csv_and_xlsx_exports_keep_hangul_arabic_and_cyrillic_names(admin_client
 
 
 def test_check_in_marks_attendance(admin_client, full_event):
-    event, people = full_event
+    event, _ = full_event
     seated = Registration.objects.confirmed().filter(event=event).first()
     response = admin_client.post(desk_url(event), {"registration": seated.id, "attended": "1"})
     assert response.status_code == 302
