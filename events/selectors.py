@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from core.models import Topic
@@ -25,6 +25,16 @@ def upcoming_events(limit=3):
 
 def listed_events(index_page):
     return EventPage.objects.child_of(index_page).live().public().select_related("calendar_state")
+
+
+def feed_version(events):
+    """Changes whenever the feed would: an event published, unpublished, moved or re-sequenced, or the hour."""
+    figures = events.aggregate(
+        count=Count("id"), published=Max("last_published_at"), sequences=Sum("calendar_state__sequence")
+    )
+    hour = timezone.now().strftime("%Y%m%d%H")  # events drop out of "upcoming" as they end
+    published = figures["published"].timestamp() if figures["published"] else 0
+    return f"{figures['count']}-{published}-{figures['sequences']}-{hour}"
 
 
 # --- Listing and calendar ------------------------------------------------------------------------

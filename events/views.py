@@ -5,11 +5,12 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
@@ -107,12 +108,24 @@ def _page_at(request, page_path, page_type):
 def calendar_file(request, page_path, name):
     if name == "feed":
         index = _page_at(request, page_path, EventIndexPage)
-        events = selectors.listed_events(index).upcoming().order_by("start")
-        content = calendars.build_calendar(events, url_for=_url_maker(request), name=_("WeGo Hub events"))
-        return calendars.calendar_response(content, "wego-hub-events.ics")
+        return calendars.calendar_response(_public_feed(request, index), "wego-hub-events.ics")
     event = _page_at(request, page_path, EventPage)
     content = calendars.build_calendar([event], url_for=_url_maker(request), name=event.title)
     return calendars.calendar_response(content, calendars.event_filename(event))
+
+
+FEED_CACHE_SECONDS = 3600
+
+
+def _public_feed(request, index):
+    """The feed is built once per change (or hour) and shared by every worker through the cache."""
+    events = selectors.listed_events(index).upcoming().order_by("start")
+    key = f"events:feed:{index.pk}:{translation.get_language()}:{selectors.feed_version(events)}"
+    content = cache.get(key)
+    if content is None:
+        content = calendars.build_calendar(events, url_for=_url_maker(request), name=_("WeGo Hub events"))
+        cache.set(key, content, FEED_CACHE_SECONDS)
+    return content
 
 
 @never_cache

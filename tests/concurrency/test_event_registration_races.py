@@ -91,3 +91,33 @@ def test_control_without_the_lock_the_same_rush_overbooks(live, index, crowd, se
         if confirmed_per_run[-1] > SEATS:
             break
     assert max(confirmed_per_run) > SEATS, f"no overbooking seen without the lock: {confirmed_per_run}"
+
+
+def test_reminder_runs_at_the_same_time_send_each_reminder_once(index):
+    import threading
+
+    from django.core import mail
+    from django.db import connection
+
+    from events import services
+
+    event = new_event(index, SEATS)
+    type(event).objects.filter(pk=event.pk).update(start=timezone.now() + dt.timedelta(hours=6))
+    people = [UserFactory() for _ in range(10)]
+    for person in people:
+        services.register(event=event, user=person, mode=Registration.Mode.IN_PERSON, consent=True)
+    mail.outbox.clear()
+    barrier = threading.Barrier(4)
+
+    def run():
+        barrier.wait(timeout=10)
+        services.send_due_reminders()
+        connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    reminders = [m.to[0] for m in mail.outbox if m.subject.startswith("Tomorrow")]
+    assert sorted(reminders) == sorted(person.email for person in people)
