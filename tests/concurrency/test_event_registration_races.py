@@ -90,6 +90,7 @@ def test_control_without_the_lock_the_same_rush_overbooks(live, index, crowd, se
         confirmed_per_run.append(counts(event)[0])
         if confirmed_per_run[-1] > SEATS:
             break
+    print(f"confirmed for {SEATS} seats without the lock, per run: {confirmed_per_run}")  # shown with -s
     assert max(confirmed_per_run) > SEATS, f"no overbooking seen without the lock: {confirmed_per_run}"
 
 

@@ -232,3 +232,20 @@ def test_a_cancelled_event_promotes_nobody(make_event, people):
     services.cancel(event=event, user=people[0])
     waiting.refresh_from_db()
     assert waiting.status == Status.WAITLISTED
+
+
+def test_each_outcome_gets_its_own_email(
+    make_event, people, city, city_staff, outbox, django_capture_on_commit_callbacks
+):
+    event = make_event(in_person_capacity=1)
+    approval_event = make_event(requires_focal_point_approval=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, people[0])
+        register(event, people[1])
+        register(approval_event, city_staff[0])
+    subjects = {message.to[0]: message.subject for message in outbox}
+    assert subjects[people[0].email] == f"You are registered: {event.title}"
+    assert subjects[people[1].email] == f"You are on the waiting list: {event.title}"
+    assert subjects[city_staff[0].email] == f"Your registration awaits approval: {approval_event.title}"
+    waiting_mail = next(m for m in outbox if m.to == [people[1].email])
+    assert "number 1 on the waiting list" in waiting_mail.body and not waiting_mail.attachments
