@@ -1,41 +1,76 @@
-"""Demo cases: pilot projects, feasibility studies and research from member cities."""
+"""Demo cases: Seoul's smart-city practices and pilot projects, feasibility studies and research from member
+cities in every region, with outcome indicators and the relations between them."""
+
+from django.utils.text import slugify
 
 from core.demo import ensure_child, ensure_index
+from members.models import Organisation
 
-from .models import CaseIndexPage, CasePage
+from .demo_content import BRIEF, DETAILED, RELATIONS
+from .models import CaseIndexPage, CaseIndicator, CasePage, CaseRelation
 
-CASES = [
-    (
-        "seoul-digital-civic-services",
-        "Digital civic services hub",
-        "Seoul",
-        "KR",
-        2021,
-        "scaled_deployment",
-        "One portal and app for 200 city services, with a single sign-in.",
-        ["e-government"],
-    ),
-    (
-        "curitiba-open-mobility-data",
-        "Open mobility data platform",
-        "Curitiba",
-        "BR",
-        2022,
-        "pilot_project",
-        "Real-time bus data opened to developers, with a hackathon to seed re-use.",
-        ["open-data", "smart-mobility"],
-    ),
-    (
-        "dakar-e-permits-feasibility",
-        "Feasibility of online building permits",
-        "Dakar",
-        "SN",
-        2023,
-        "feasibility_study",
-        "Can building permits move online within two years? Options and costs.",
-        ["e-government"],
-    ),
+EARLIER = [
+    {
+        "slug": "seoul-digital-civic-services",
+        "title": "Digital civic services hub",
+        "organisation": "Seoul Metropolitan Government",
+        "kind": "scaled_deployment",
+        "stage": "scaled",
+        "years": (2021, None),
+        "budget": "1m_10m",
+        "funding": "city_budget",
+        "topics": ["e-government"],
+        "technologies": ["web platform", "eID"],
+        "summary": "One portal and app for 200 city services, with a single sign-in.",
+    },
+    {
+        "slug": "curitiba-open-mobility-data",
+        "title": "Open mobility data platform",
+        "organisation": "Municipality of Curitiba",
+        "kind": "pilot_project",
+        "stage": "pilot",
+        "years": (2022, None),
+        "budget": "100k_1m",
+        "funding": "city_budget",
+        "topics": ["open-data", "smart-mobility"],
+        "technologies": ["open API"],
+        "summary": "Real-time bus data opened to developers, with a hackathon to seed re-use.",
+    },
+    {
+        "slug": "dakar-e-permits-feasibility",
+        "title": "Feasibility of online building permits",
+        "organisation": "Dakar City Hall",
+        "kind": "feasibility_study",
+        "stage": "feasibility",
+        "years": (2023, 2023),
+        "budget": "under_100k",
+        "funding": "donor",
+        "topics": ["e-government"],
+        "technologies": ["web platform"],
+        "summary": "Can building permits move online within two years? Options and costs.",
+    },
 ]
+
+
+def brief_entries():
+    for organisation, title, kind, stage, year, budget, funding, topics, technologies, summary in BRIEF:
+        yield {
+            "slug": slugify(f"{organisation} {title}")[:100],
+            "title": title,
+            "organisation": organisation,
+            "kind": kind,
+            "stage": stage,
+            "years": (year, year + 2 if stage != "feasibility" else year),
+            "budget": budget,
+            "funding": funding,
+            "topics": topics,
+            "technologies": technologies,
+            "summary": summary,
+        }
+
+
+def rich(text):
+    return f"<p>{text}</p>" if text else ""
 
 
 def seed(progress):
@@ -43,20 +78,47 @@ def seed(progress):
         CaseIndexPage,
         "cases",
         "Case library",
-        "Pilot projects, feasibility studies and research from member cities.",
+        "Pilot projects, feasibility studies and research from member cities: what they tried, what it cost, "
+        "what changed.",
         progress,
     )
-    for slug, title, city, country, year, kind, summary, topics in progress.iterate(CASES, "cases"):
-        _, created = ensure_child(
+    organisations = {o.name: o for o in Organisation.objects.all()}
+    entries = [*EARLIER, *DETAILED, *brief_entries()]
+    for entry in progress.iterate(entries, "cases"):
+        start, end = entry["years"]
+        case, created = ensure_child(
             index,
             CasePage,
-            slug,
-            title=title,
-            city=city,
-            country=country,
-            start_year=year,
-            kind=kind,
-            summary=summary,
-            topics=topics,
+            entry["slug"],
+            title=entry["title"],
+            organisation=organisations[entry["organisation"]],
+            kind=entry["kind"],
+            stage=entry["stage"],
+            start_year=start,
+            end_year=end,
+            budget_band=entry["budget"],
+            funding_model=entry["funding"],
+            summary=entry["summary"],
+            challenge=rich(entry.get("challenge")),
+            approach=rich(entry.get("approach")),
+            results=rich(entry.get("results")),
+            lessons=rich(entry.get("lessons")),
+            partners="WeGo Secretariat\nNational digital agency" if entry["kind"] != "research_project" else "",
+            contact_name="Case desk, WeGo Secretariat",
+            contact_email="cases@wego-hub.example",
+            topics=entry["topics"],
         )
         progress.record(created)
+        if created:
+            for number, (indicator, baseline, result, unit) in enumerate(entry.get("indicators", [])):
+                CaseIndicator.objects.create(
+                    case=case, sort_order=number, indicator=indicator, baseline=baseline, result=result, unit=unit
+                )
+            case.technologies.add(*entry["technologies"])
+            case.save_revision().publish()
+    cases = {case.slug: case for case in CasePage.objects.child_of(index)}
+    for number, (source, kind, target) in enumerate(RELATIONS):
+        if source in cases and target in cases:
+            CaseRelation.objects.get_or_create(
+                case=cases[source], other=cases[target], kind=kind, defaults={"sort_order": number}
+            )

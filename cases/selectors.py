@@ -1,5 +1,121 @@
-from .models import CasePage
+"""Reads for the case library and case pages. Each is a fixed number of queries, whatever the number of cases."""
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from core.countries import country_name
+from core.models import Topic
+from core.pagination import paginate
+
+from .forms import FACETS, CaseLibraryForm
+from .models import CasePage, CaseRelation
+
+PAGE_SIZE = 20
+FACET_FIELDS = {"kind": "kind", "stage": "stage", "region": "region", "country": "country", "budget": "budget_band"}
 
 
 def recent_cases(limit=3):
     return CasePage.objects.live().public().order_by("-first_published_at")[:limit]
+
+
+def library_cases(index_page):
+    return CasePage.objects.child_of(index_page).live().public()
+
+
+# --- The faceted library ---------------------------------------------------------------------------
+
+
+def text_filter(words):
+    query = Q()
+    for word in words:
+        query &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(city__icontains=word)
+    return query
+
+
+def apply_filters(cases, filters, skip=None):
+    """AND across facets, OR within one; ``skip`` leaves one facet out (to count its choices)."""
+    if filters["q"] and skip != "q":
+        cases = cases.filter(text_filter(filters["q"].split()))
+    for name, field in FACET_FIELDS.items():
+        if filters[name] and skip != name:
+            cases = cases.filter(**{f"{field}__in": filters[name]})
+    if filters["topic"] and skip != "topic":
+        through = CasePage.topics.through
+        cases = cases.filter(id__in=through.objects.filter(topic__slug__in=filters["topic"]).values("casepage_id"))
+    if filters["year_from"]:  # a case counts for a year range when its years overlap it
+        cases = cases.filter(
+            Q(end_year__gte=filters["year_from"]) | Q(end_year=None, start_year__gte=filters["year_from"])
+        )
+    if filters["year_to"]:
+        cases = cases.filter(start_year__lte=filters["year_to"])
+    return cases
+
+
+def facet_counts(base, filters):
+    """{facet: {value: count}}: each facet counted under all the other filters, one query per facet."""
+    counts = {}
+    for name, field in FACET_FIELDS.items():
+        rows = apply_filters(base, filters, skip=name).values(field).annotate(total=Count("id")).order_by()
+        counts[name] = {str(row[field]): row["total"] for row in rows}
+    through = CasePage.topics.through
+    rows = (
+        through.objects.filter(casepage__in=apply_filters(base, filters, skip="topic").values("id"))
+        .values("topic__slug")
+        .annotate(total=Count("casepage", distinct=True))
+        .order_by()
+    )
+    counts["topic"] = {row["topic__slug"]: row["total"] for row in rows}
+    return counts
+
+
+def sorted_cases(cases, filters):
+    if filters["sort"] == "title":
+        return cases.order_by("title", "id")
+    if filters["sort"] == "relevance" and filters["q"]:
+        # Best match without a search engine: cases whose title holds every word, then newest.
+        title_match = Q()
+        for word in filters["q"].split():
+            title_match &= Q(title__icontains=word)
+        rank = Case(When(title_match, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return cases.annotate(rank=rank).order_by("rank", "-start_year", "title")
+    return cases.order_by("-start_year", "title", "id")
+
+
+def library_filters(request, index_page):
+    codes = library_cases(index_page).exclude(country="").order_by().values_list("country", flat=True).distinct()
+    countries = sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
+    form = CaseLibraryForm(request.GET, topics=Topic.objects.order_by("name"), countries=countries)
+    return form, form.filters()
+
+
+def filtered_cases(index_page, filters):
+    return sorted_cases(apply_filters(library_cases(index_page), filters), filters)
+
+
+def library_context(request, index_page):
+    form, filters = library_filters(request, index_page)
+    base = library_cases(index_page)
+    page = paginate(request, filtered_cases(index_page, filters).select_related("organisation"), PAGE_SIZE)
+    form.attach_counts(facet_counts(base, filters))
+    active = {name: value for name, value in filters.items() if value and name != "sort"}
+    return {"form": form, "items": page, "active_filters": active, "facets": FACETS}
+
+
+# --- One case --------------------------------------------------------------------------------------
+
+
+def case_page_context(request, case):
+    outgoing = [
+        (relation.get_kind_display(), relation.other)
+        for relation in case.relations_out.select_related("other").filter(other__live=True)
+    ]
+    incoming = [
+        (relation.inverse_label, relation.case)
+        for relation in CaseRelation.objects.filter(other=case, case__live=True).select_related("case")
+    ]
+    return {
+        "indicators": list(case.indicators.all()),
+        "relations": outgoing + incoming,
+        "links": [link.page.specific for link in case.links.select_related("page").filter(page__live=True)],
+        "technologies": list(case.technologies.all()),
+        "partners": [line.strip() for line in case.partners.splitlines() if line.strip()],
+    }

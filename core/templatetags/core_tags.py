@@ -13,3 +13,9 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def field_named(form, name):
+    """The bound field ``name`` of ``form``, for templates that loop over field names."""
+    return form[name]

@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Region
+
+from .models import CasePage
+
+MAX_QUERY_LENGTH = 100
+MAX_QUERY_WORDS = 8
+MAX_INPUT = 2_000  # read no further into a pasted essay
+FACETS = ("kind", "stage", "region", "country", "topic", "budget")
+SORTS = [("newest", _("Newest first")), ("title", _("Title")), ("relevance", _("Best match (with a search)"))]
+
+
+class CaseLibraryForm(forms.Form):
+    """The library's query string: facets combine with AND across and OR within, all in the URL."""
+
+    q = forms.CharField(label=_("Search the cases"), required=False, max_length=20_000)
+    kind = forms.MultipleChoiceField(label=_("Kind"), required=False, widget=forms.CheckboxSelectMultiple)
+    stage = forms.MultipleChoiceField(label=_("Stage"), required=False, widget=forms.CheckboxSelectMultiple)
+    region = forms.MultipleChoiceField(label=_("Region"), required=False, widget=forms.CheckboxSelectMultiple)
+    country = forms.MultipleChoiceField(
+        label=_("Country"), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+    )
+    topic = forms.MultipleChoiceField(label=_("Topic"), required=False, widget=forms.CheckboxSelectMultiple)
+    budget = forms.MultipleChoiceField(label=_("Budget"), required=False, widget=forms.CheckboxSelectMultiple)
+    year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
+    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
+
+    def __init__(self, data=None, *, topics=(), countries=()):
+        super().__init__(data)
+        self.base_choices = {
+            "kind": list(CasePage.Kind.choices),
+            "stage": list(CasePage.Stage.choices),
+            "region": list(Region.choices),
+            "country": list(countries),
+            "topic": [(topic.slug, topic.name) for topic in topics],
+            "budget": list(CasePage.BudgetBand.choices),
+        }
+        for name, choices in self.base_choices.items():
+            self.fields[name].choices = choices
+
+    def filters(self):
+        """What the library applies. Only valid parts count: an unknown value drops that value, never the page."""
+        data = self.data
+        sort = data.get("sort", "")
+        return {
+            "q": clean_query(data.get("q", "")),
+            "year_from": _year(data.get("year_from")),
+            "year_to": _year(data.get("year_to")),
+            "sort": sort if sort in dict(SORTS) else "",
+            **{
+                name: [value for value in data.getlist(name) if value in dict(self.base_choices[name])][:50]
+                for name in FACETS
+            },
+        }
+
+    def attach_counts(self, counts):
+        """Label each choice with the number of cases it would give under the other facets."""
+        for name, choices in self.base_choices.items():
+            facet = counts.get(name, {})
+            self.fields[name].choices = [(value, f"{label} ({facet.get(value, 0)})") for value, label in choices]
+
+
+def clean_query(text):
+    """Words only: no control characters or query syntax, at most 8 words and 100 characters."""
+    text = "".join(ch if ch.isprintable() and ch not in "\"'`*()[]{}<>\\" else " " for ch in text[:MAX_INPUT])
+    return " ".join(text.split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH]
+
+
+def _year(value):
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 1990 <= year <= 2100 else None

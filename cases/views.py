@@ -1,0 +1,92 @@
+"""Thin views: the library page and its open-data exports."""
+
+import csv
+import io
+import json
+
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+from core.emails import absolute_url
+
+from . import selectors
+
+# The open-data columns, in order. Documented in docs/cases.md; add at the end, never rename or reorder.
+EXPORT_COLUMNS = [
+    "id",
+    "title",
+    "url",
+    "kind",
+    "stage",
+    "city",
+    "country",
+    "region",
+    "member_organisation",
+    "start_year",
+    "end_year",
+    "budget_band",
+    "budget_amount",
+    "budget_currency",
+    "funding_model",
+    "topics",
+    "technologies",
+    "partners",
+    "summary",
+    "first_published_at",
+]
+
+
+def library(request, index):
+    context = {**Page.get_context(index, request), **selectors.library_context(request, index)}
+    return TemplateResponse(request, "cases/case_index_page.html", context)
+
+
+def export_rows(request, index):
+    _, filters = selectors.library_filters(request, index)
+    cases = (
+        selectors.filtered_cases(index, filters)
+        .select_related("organisation")
+        .prefetch_related("topics", "tagged_technologies__tag")
+    )
+    for case in cases:
+        yield {
+            "id": case.id,
+            "title": case.title,
+            "url": absolute_url(case.get_url(request) or ""),
+            "kind": case.kind,
+            "stage": case.stage,
+            "city": case.city,
+            "country": str(case.country or ""),
+            "region": case.region,
+            "member_organisation": case.organisation.name if case.organisation else "",
+            "start_year": case.start_year,
+            "end_year": case.end_year,
+            "budget_band": case.budget_band,
+            "budget_amount": int(case.budget_amount) if case.budget_amount is not None else None,
+            "budget_currency": case.budget_currency,
+            "funding_model": case.funding_model,
+            "topics": [topic.slug for topic in case.topics.all()],
+            "technologies": sorted(item.tag.name for item in case.tagged_technologies.all()),
+            "partners": [line.strip() for line in case.partners.splitlines() if line.strip()],
+            "summary": case.summary,
+            "first_published_at": case.first_published_at.isoformat() if case.first_published_at else None,
+        }
+
+
+def export(request, index, fmt):
+    rows = list(export_rows(request, index))
+    if fmt == "json":
+        body = json.dumps({"columns": EXPORT_COLUMNS, "cases": rows}, ensure_ascii=False, indent=1)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="wego-cases.json"'
+        return response
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="wego-cases.csv"'
+    return response
