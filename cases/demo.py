@@ -1,11 +1,14 @@
 """Demo cases: Seoul's smart-city practices and pilot projects, feasibility studies and research from member
 cities in every region, with outcome indicators and the relations between them."""
 
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
+from wagtail.models import Workflow
 
 from core.demo import ensure_child, ensure_index
 from members.models import Organisation
 
+from . import review
 from .demo_content import BRIEF, DETAILED, RELATIONS
 from .models import CaseIndexPage, CaseIndicator, CasePage, CaseRelation
 
@@ -116,9 +119,40 @@ def seed(progress):
                 )
             case.technologies.add(*entry["technologies"])
             case.save_revision().publish()
+    review.ensure_review_workflow(index)
+    _draft_awaiting_sign_off(index, organisations)
     cases = {case.slug: case for case in CasePage.objects.child_of(index)}
     for number, (source, kind, target) in enumerate(RELATIONS):
         if source in cases and target in cases:
             CaseRelation.objects.get_or_create(
                 case=cases[source], other=cases[target], kind=kind, defaults={"sort_order": number}
             )
+
+
+def _draft_awaiting_sign_off(index, organisations):
+    """A consultant's draft about Seoul, submitted: Seoul's focal point finds it under "My hub"."""
+    from members.models import User
+
+    consultant = User.objects.filter(email="consultant@wego-hub.example").first()
+    if consultant is None or CasePage.objects.filter(slug="seoul-school-zone-smart-crosswalks").exists():
+        return
+    consultant.groups.add(Group.objects.get(name=review.CONSULTANTS))
+    draft = CasePage(
+        title="Smart crosswalks in school zones",
+        slug="seoul-school-zone-smart-crosswalks",
+        summary="Crosswalks that light up and warn drivers when children step onto the road.",
+        organisation=organisations["Seoul Metropolitan Government"],
+        kind="pilot_project",
+        stage="pilot",
+        start_year=2022,
+        budget_band="100k_1m",
+        funding_model="city_budget",
+        challenge="<p>Most child pedestrian accidents happen within 300 metres of a school.</p>",
+        approach="<p>Sensors detect people waiting and crossing; floor lights and signs warn drivers.</p>",
+        live=False,
+        owner=consultant,
+    )
+    index.add_child(instance=draft)
+    revision = draft.save_revision(user=consultant)
+    Workflow.objects.get(name=review.WORKFLOW).start(draft, consultant)
+    return revision

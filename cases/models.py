@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
@@ -38,6 +38,12 @@ class CaseIndexPage(RoutablePageMixin, IndexPage):
         from cases import views
 
         return views.library(request, self)
+
+    @path("sign-off/")
+    def sign_off(self, request):
+        from cases import views
+
+        return views.sign_off(request, self)
 
     @path("export/csv/")
     def export_csv(self, request):
@@ -293,3 +299,52 @@ class CaseLink(Orderable):
 
     def __str__(self):
         return str(self.page)
+
+
+class CitySignOffTask(Task):
+    """The case's member city signs it off: the city's approved focal point approves or asks for changes.
+
+    Cases of non-members, or of a city without a focal point, pass this step at once (and carry no endorsement).
+    Focal points are not admin users: they decide on /cases/sign-off/ (cases.views.sign_off).
+    """
+
+    class Meta:
+        verbose_name = _("City sign-off")
+
+    @staticmethod
+    def focal_point_ids(case):
+        from members.models import Membership
+
+        if not getattr(case, "organisation_id", None):
+            return set()
+        return set(
+            Membership.objects.filter(
+                organisation_id=case.organisation_id,
+                status=Membership.Status.APPROVED,
+                role=Membership.Role.FOCAL_POINT,
+            ).values_list("user_id", flat=True)
+        )
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        if not self.focal_point_ids(workflow_state.content_object.specific):
+            task_state.approve(user=None, update=False, comment=_("No member city to sign off."))
+        return task_state
+
+    def user_may_decide(self, obj, user):
+        return user.is_authenticated and (user.is_superuser or user.pk in self.focal_point_ids(obj.specific))
+
+    def get_actions(self, obj, user):
+        if self.user_may_decide(obj, user):
+            return [("reject", _("Request changes"), True), ("approve", _("Sign off"), False)]
+        return []
+
+    def locked_for_user(self, obj, user):
+        return False  # the author may still improve the case while the city reads it
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return TaskState.objects.none()  # decided on the public site, not in the admin
+
+    @classmethod
+    def get_description(cls):
+        return _("The focal point of the case's member city signs it off.")

@@ -112,7 +112,12 @@ def case_page_context(request, case):
         (relation.inverse_label, relation.case)
         for relation in CaseRelation.objects.filter(other=case, case__live=True).select_related("case")
     ]
+    from .review import review_marks
+
+    reviewed, endorsed_by = review_marks(case)
     return {
+        "reviewed": reviewed,
+        "endorsed_by": endorsed_by,
         "indicators": list(case.indicators.all()),
         "relations": outgoing + incoming,
         "links": [link.page.specific for link in case.links.select_related("page").filter(page__live=True)],

@@ -3,14 +3,22 @@
 import csv
 import io
 import json
+from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
+from core import views as core_views
 from core.emails import absolute_url
+from core.exceptions import UserFacingError
 
-from . import selectors
+from . import review, selectors
 
 # The open-data columns, in order. Documented in docs/cases.md; add at the end, never rename or reorder.
 EXPORT_COLUMNS = [
@@ -90,3 +98,31 @@ def export(request, index, fmt):
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wego-cases.csv"'
     return response
+
+
+@never_cache
+def sign_off(request, index):
+    """A focal point reads the cases their city is asked to endorse, and signs off or asks for changes."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
+    if request.method == "POST":
+        task_state_id, decision = request.POST.get("task_state", ""), request.POST.get("decision", "")
+        if not task_state_id.isdigit() or decision not in ("approve", "reject"):
+            error = UserFacingError(_("That request was not understood."))
+            return core_views.refuse(request, error, back_url=request.path, back_label=_("Back"))
+        comment = request.POST.get("comment", "")[:2000]
+        if decision == "reject" and not comment.strip():
+            messages.error(request, _("Say what should change, so the author knows what to do."))
+            return redirect(request.path)
+        try:
+            review.decide_sign_off(
+                task_state_id=int(task_state_id), user=request.user, approve=decision == "approve", comment=comment
+            )
+        except UserFacingError as error:
+            return core_views.refuse(request, error, back_url=request.path, back_label=_("Back to the sign-offs"))
+        messages.success(request, _("Signed off.") if decision == "approve" else _("Changes requested."))
+        return redirect(request.path)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    context = {**Page.get_context(index, request), "awaiting": review.awaiting_sign_off(request.user)}
+    return TemplateResponse(request, "cases/sign_off.html", context)

@@ -2,9 +2,10 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from core.countries import country_name
-from core.sections import Section, page_cards
+from core.sections import Card, Section, page_cards
 
-from . import demo, selectors
+from . import demo, review, selectors
+from .models import CaseIndexPage
 
 
 def case_facts(case):
@@ -20,6 +21,24 @@ def recent_cases_section(request):
         empty_text=_("No cases are published yet."),
         more_url="/cases/",
         more_label=_("The case library"),
+        order=30,
+    )
+
+
+@hooks.register("register_me_section")
+def cases_to_sign_off_section(request):
+    awaiting = review.awaiting_sign_off(request.user)
+    if not awaiting:
+        return None
+    index = CaseIndexPage.objects.live().first()
+    url = index.get_url(request) + index.reverse_subpage("sign_off") if index else ""
+    return Section(
+        key="case-sign-off",
+        title=_("Cases about your city to sign off"),
+        cards=[
+            Card(title=case.title, url=url, summary=case.summary, action_url=url, action_label=_("Read and decide"))
+            for _task_state, case in awaiting
+        ],
         order=30,
     )
 
