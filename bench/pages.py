@@ -43,6 +43,10 @@ def calendar_month(seeded):
     return seeded.calendar_path
 
 
+def case_page(seeded):
+    return seeded.case_url
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/"),
@@ -62,5 +66,9 @@ PAGES = [
     BenchPage("events calendar month", calendar_month),
     BenchPage("event page (registered)", event_page, as_user="member"),
     BenchPage("events feed.ics", "/events/feed.ics"),
+    BenchPage("cases", "/cases/"),
+    BenchPage("cases, three facets", "/cases/?kind=pilot_project&region=europe&region=africa&topic=open-data"),
+    BenchPage("cases, query", "/cases/?q=parking+pilot&sort=relevance"),
+    BenchPage("case page", case_page),
 ]
 STATIC_PAGE = "static file"

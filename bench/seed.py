@@ -13,6 +13,7 @@ SCALES = {
     "medium": {"users": 2000, "courses": 200, "lessons": 4, "events": 200, "cases": 500, "toolkits": 50},
     "courses": {"users": 2000, "courses": 500, "lessons": 10, "events": 50, "cases": 50, "toolkits": 10},
     "events": {"users": 2000, "courses": 50, "lessons": 2, "events": 2000, "cases": 50, "toolkits": 10},
+    "cases": {"users": 500, "courses": 20, "lessons": 2, "events": 20, "cases": 10000, "toolkits": 10},
     "large": {"users": 2000, "courses": 500, "lessons": 10, "events": 2000, "cases": 10000, "toolkits": 100},
 }
 EVENT_ZONES = ["Asia/Seoul", "Europe/Paris", "America/Bogota", "Africa/Nairobi", "Australia/Sydney", "America/New_York"]
@@ -28,6 +29,7 @@ class Seeded:
     lesson_url: str = ""
     event_url: str = ""
     calendar_path: str = ""
+    case_url: str = ""
 
 
 def say(message):
@@ -133,20 +135,24 @@ def seed(scale):
         },
         "events",
     )
+    kinds, stages, bands = CasePage.Kind.values, CasePage.Stage.values, CasePage.BudgetBand.values
     add_pages(
         indexes["cases"],
         CasePage,
         sizes["cases"],
         lambda n: {
-            "title": f"Case {n}: open data pilot",
+            "title": f"Case {n}: {['open data', 'smart parking', 'e-permits', 'mobility data'][n % 4]} pilot",
             "slug": f"case-{n}",
-            "summary": "A pilot.",
-            "city": "Seoul",
-            "country": "KR",
-            "start_year": 2010 + n % 16,
+            "summary": "What a city tried, what it cost and what changed.",
+            "organisation": organisations[n % len(organisations)],
+            "kind": kinds[n % len(kinds)],
+            "stage": stages[(n // 4) % len(stages)],
+            "budget_band": bands[(n // 3) % len(bands)],
+            "start_year": 2005 + n % 21,
         },
         "cases",
     )
+    tag_topics(CasePage, ["open-data", "e-government", "smart-mobility"])
     add_pages(
         indexes["toolkits"],
         ToolkitPage,
@@ -166,6 +172,22 @@ def seed(scale):
         lesson_url=lesson_url,
         event_url=event_url,
         calendar_path=calendar_path,
+        case_url=CasePage.objects.live().order_by("-id").first().url,
+    )
+
+
+def tag_topics(model, slugs):
+    """Give every page of ``model`` one of a few topics, in one bulk insert."""
+    from core.models import Topic
+
+    topics = [
+        Topic.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ").title()})[0] for slug in slugs
+    ]
+    through = model.topics.through
+    field = f"{model._meta.model_name}_id"
+    through.objects.bulk_create(
+        through(**{field: page_id, "topic_id": topics[number % len(topics)].id})
+        for number, page_id in enumerate(model.objects.order_by("id").values_list("id", flat=True))
     )
 
 
@@ -223,6 +245,7 @@ def enroll_learners(memberships):
 
 def seeded_from_database():
     """With --reuse: find the people and city the pages need in a database seeded before."""
+    from cases.models import CasePage
     from courses.models import Enrollment
     from members.models import Membership, Organisation, User
 
@@ -242,4 +265,5 @@ def seeded_from_database():
         lesson_url=lessons[len(lessons) // 2].url,
         event_url=registration.event.url if registration else "",
         calendar_path=f"/events/calendar/{local.year}/{local.month}/" if local else "",
+        case_url=CasePage.objects.live().order_by("-id").first().url,
     )

@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -56,6 +56,18 @@ class CaseIndexPage(RoutablePageMixin, IndexPage):
         from cases import views
 
         return views.export(request, self, "json")
+
+
+class CompletenessPanel(Panel):
+    """Tells editors which recommended parts of a case are still missing (it saves either way)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cases/admin/completeness_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["missing"] = self.instance.missing_recommended_fields()
+            return context
 
 
 class CaseTechnology(TaggedItemBase):
@@ -129,6 +141,7 @@ class CasePage(ContentPage):
     contact_email = models.EmailField(_("contact email"), blank=True)
 
     content_panels = [
+        CompletenessPanel(heading=_("Completeness")),
         *ContentPage.content_panels,
         MultiFieldPanel(
             [
@@ -198,6 +211,33 @@ class CasePage(ContentPage):
             organisation = self.organisation
             self.city, self.country, self.region = organisation.city, organisation.country, organisation.region
         return super().save(*args, **kwargs)
+
+    RECOMMENDED = {
+        "challenge": _("the challenge"),
+        "approach": _("the approach"),
+        "results": _("the results"),
+        "lessons": _("lessons learned"),
+        "topics": _("topics"),
+        "technologies": _("technologies"),
+        "indicators": _("outcome indicators"),
+        "reports": _("a report"),
+        "funding_model": _("the funding model"),
+        "contact_email": _("a contact"),
+        "cover_image": _("a cover image"),
+    }
+
+    def missing_recommended_fields(self):
+        """Labels of the recommended parts this case lacks, in the order editors meet them."""
+        missing = []
+        for name, label in self.RECOMMENDED.items():
+            value = getattr(self, name)
+            if hasattr(value, "all"):  # topics, technologies, indicators (in memory on a draft)
+                value = list(value.all())
+            if not value or (isinstance(value, str) and not value.strip()):
+                missing.append(label)
+        if self.budget_band == self.BudgetBand.UNDISCLOSED:
+            missing.append(_("the budget"))
+        return missing
 
     @property
     def place(self):

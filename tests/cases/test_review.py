@@ -154,3 +154,13 @@ def test_only_the_citys_focal_point_signs_off(client, library, consultant, seoul
     assert client.post("/cases/sign-off/", {"task_state": "x", "decision": "approve"}).status_code == 400
     client.logout()
     assert client.get("/cases/sign-off/").status_code == 302
+
+
+def test_editors_see_which_recommended_parts_are_missing(admin_client, library, consultant):
+    sparse = draft_case(library, consultant, city="Lima", country="PE")
+    page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[sparse.id])).content.decode()
+    assert "This case is still missing 12 recommended parts" in page
+    assert "the challenge" in page and "outcome indicators" in page and "the budget" in page
+    sparse.challenge = "<p>Flooding.</p>"
+    sparse.budget_band = CasePage.BudgetBand.UNDER_100K
+    assert len(sparse.missing_recommended_fields()) == 10
