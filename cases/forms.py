@@ -56,11 +56,20 @@ class CaseLibraryForm(forms.Form):
             },
         }
 
-    def attach_counts(self, counts):
-        """Label each choice with the number of cases it would give under the other facets."""
-        for name, choices in self.base_choices.items():
-            facet = counts.get(name, {})
-            self.fields[name].choices = [(value, f"{label} ({facet.get(value, 0)})") for value, label in choices]
+    def facets(self, counts, filters):
+        """[(name, label, [(value, label, count, checked)])]: prepared here because rendering ~200 checkboxes
+        through Django's per-option widget templates cost tens of milliseconds per page."""
+        return [
+            (
+                name,
+                self.fields[name].label,
+                [
+                    (value, label, counts.get(name, {}).get(value, 0), value in filters[name])
+                    for value, label in self.base_choices[name]
+                ],
+            )
+            for name in FACETS
+        ]
 
 
 def clean_query(text):

@@ -6,7 +6,7 @@ from core.countries import country_name
 from core.models import Topic
 from core.pagination import paginate
 
-from .forms import FACETS, CaseLibraryForm
+from .forms import CaseLibraryForm
 from .models import CasePage, CaseRelation
 
 PAGE_SIZE = 20
@@ -95,9 +95,13 @@ def library_context(request, index_page):
     form, filters = library_filters(request, index_page)
     base = library_cases(index_page)
     page = paginate(request, filtered_cases(index_page, filters).select_related("organisation"), PAGE_SIZE)
-    form.attach_counts(facet_counts(base, filters))
     active = {name: value for name, value in filters.items() if value and name != "sort"}
-    return {"form": form, "items": page, "active_filters": active, "facets": FACETS}
+    return {
+        "form": form,
+        "items": page,
+        "active_filters": active,
+        "facets": form.facets(facet_counts(base, filters), filters),
+    }
 
 
 # --- One case --------------------------------------------------------------------------------------

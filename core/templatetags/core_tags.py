@@ -14,8 +14,3 @@ def query_with(context, **changes):
             params[key] = value
     return params.urlencode()
 
-
-@register.filter
-def field_named(form, name):
-    """The bound field ``name`` of ``form``, for templates that loop over field names."""
-    return form[name]
