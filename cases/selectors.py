@@ -1,6 +1,10 @@
 """Reads for the case library and case pages. Each is a fixed number of queries, whatever the number of cases."""
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+import hashlib
+import json
+
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
 from core.countries import country_name
 from core.models import Topic
@@ -10,6 +14,22 @@ from .forms import CaseLibraryForm
 from .models import CasePage, CaseRelation
 
 PAGE_SIZE = 20
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "live",
+    "summary",
+    "kind",
+    "stage",
+    "city",
+    "country",
+    "start_year",
+    "end_year",
+)
 FACET_FIELDS = {"kind": "kind", "stage": "stage", "region": "region", "country": "country", "budget": "budget_band"}
 
 
@@ -80,8 +100,34 @@ def sorted_cases(cases, filters):
     return cases.order_by("-start_year", "title", "id")
 
 
-def library_filters(request, index_page):
-    codes = library_cases(index_page).exclude(country="").order_by().values_list("country", flat=True).distinct()
+FACETS_CACHE_SECONDS = 24 * 3600
+
+
+def library_version(index_page):
+    """Changes whenever a case is published, changed or withdrawn: one aggregate query."""
+    figures = library_cases(index_page).aggregate(count=Count("id"), published=Max("last_published_at"))
+    published = figures["published"].timestamp() if figures["published"] else 0
+    return f"{index_page.pk}-{figures['count']}-{published}"
+
+
+def cached(key_parts, compute):
+    """Facet figures are the same for every visitor until the library changes: share them through the cache."""
+    key = "cases:" + hashlib.sha256(json.dumps(key_parts, sort_keys=True, default=str).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FACETS_CACHE_SECONDS)
+    return value
+
+
+def library_filters(request, index_page, version=None):
+    version = version or library_version(index_page)
+
+    def countries_in_library():
+        codes = library_cases(index_page).exclude(country="").order_by().values_list("country", flat=True).distinct()
+        return list(codes)
+
+    codes = cached(["countries", version], countries_in_library)
     countries = sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
     form = CaseLibraryForm(request.GET, topics=Topic.objects.order_by("name"), countries=countries)
     return form, form.filters()
@@ -92,15 +138,20 @@ def filtered_cases(index_page, filters):
 
 
 def library_context(request, index_page):
-    form, filters = library_filters(request, index_page)
+    version = library_version(index_page)
+    form, filters = library_filters(request, index_page, version)
     base = library_cases(index_page)
-    page = paginate(request, filtered_cases(index_page, filters).select_related("organisation"), PAGE_SIZE)
+    # Only what a card shows: sorting thousands of full page rows (with their stream fields) is the slow part.
+    listing = filtered_cases(index_page, filters).only(*CARD_FIELDS)
+    page = paginate(request, listing, PAGE_SIZE)
+    counting = {name: value for name, value in filters.items() if name != "sort"}
+    counts = cached(["facets", version, counting], lambda: facet_counts(base, filters))
     active = {name: value for name, value in filters.items() if value and name != "sort"}
     return {
         "form": form,
         "items": page,
         "active_filters": active,
-        "facets": form.facets(facet_counts(base, filters), filters),
+        "facets": form.facets(counts, filters),
     }
 
 
