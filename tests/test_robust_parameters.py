@@ -23,7 +23,10 @@ def content(site_tree):
 
 @pytest.mark.django_db
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(params=PARAMS, path=st.sampled_from(["/search/", "/courses/", "/members/", "/", "/events/", "/events/past/", "/cases/"]))
+@given(
+    params=PARAMS,
+    path=st.sampled_from(["/search/", "/courses/", "/members/", "/", "/events/", "/events/past/", "/cases/"]),
+)
 def test_no_query_string_causes_a_server_error(client, content, params, path):
     response = client.get(path, params)
     assert response.status_code < 500

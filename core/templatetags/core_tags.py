@@ -13,4 +13,3 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
-
