@@ -2,15 +2,8 @@ from django.contrib.auth.models import Group
 
 from cases import review
 from cases.models import CasePage
-from tests.factories import PASSWORD, CasePageFactory, UserFactory
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/me/")
+from tests.browser.helpers import sign_in
+from tests.factories import CasePageFactory, UserFactory
 
 
 def test_a_consultant_submits_a_case_the_secretariat_approves_and_the_library_counts_it(page, site):

@@ -6,15 +6,8 @@ from icalendar import Calendar
 
 from events import services
 from events.models import Registration
-from tests.factories import PASSWORD, EventPageFactory, UserFactory
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/me/")
+from tests.browser.helpers import sign_in
+from tests.factories import EventPageFactory, UserFactory
 
 
 def test_an_attendee_registers_gets_the_ics_cancels_and_the_first_waiting_person_is_promoted(page, site):
