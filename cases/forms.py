@@ -8,7 +8,16 @@ from .models import CasePage
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
 MAX_INPUT = 2_000  # read no further into a pasted essay
-FACETS = ("kind", "stage", "region", "country", "topic", "budget")
+# The facets, in the order the library shows them; their checkboxes are drawn from CaseLibraryForm.facets().
+FACET_LABELS = {
+    "kind": _("Kind"),
+    "stage": _("Stage"),
+    "region": _("Region"),
+    "country": _("Country"),
+    "topic": _("Topic"),
+    "budget": _("Budget"),
+}
+FACETS = tuple(FACET_LABELS)
 SORTS = [("newest", _("Newest first")), ("title", _("Title")), ("relevance", _("Best match (with a search)"))]
 
 
@@ -16,14 +25,6 @@ class CaseLibraryForm(forms.Form):
     """The library's query string: facets combine with AND across and OR within, all in the URL."""
 
     q = forms.CharField(label=_("Search the cases"), required=False, max_length=20_000)
-    kind = forms.MultipleChoiceField(label=_("Kind"), required=False, widget=forms.CheckboxSelectMultiple)
-    stage = forms.MultipleChoiceField(label=_("Stage"), required=False, widget=forms.CheckboxSelectMultiple)
-    region = forms.MultipleChoiceField(label=_("Region"), required=False, widget=forms.CheckboxSelectMultiple)
-    country = forms.MultipleChoiceField(
-        label=_("Country"), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
-    )
-    topic = forms.MultipleChoiceField(label=_("Topic"), required=False, widget=forms.CheckboxSelectMultiple)
-    budget = forms.MultipleChoiceField(label=_("Budget"), required=False, widget=forms.CheckboxSelectMultiple)
     year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
     year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
@@ -38,8 +39,6 @@ class CaseLibraryForm(forms.Form):
             "topic": [(topic.slug, topic.name) for topic in topics],
             "budget": list(CasePage.BudgetBand.choices),
         }
-        for name, choices in self.base_choices.items():
-            self.fields[name].choices = choices
 
     def filters(self):
         """What the library applies. Only valid parts count: an unknown value drops that value, never the page."""
@@ -62,7 +61,7 @@ class CaseLibraryForm(forms.Form):
         return [
             (
                 name,
-                self.fields[name].label,
+                FACET_LABELS[name],
                 [
                     (value, label, counts.get(name, {}).get(value, 0), value in filters[name])
                     for value, label in self.base_choices[name]

@@ -19,8 +19,9 @@ from wagtail.models import (
 )
 
 from core.exceptions import UserFacingError
+from members.selectors import organisations_led_by
 
-from .models import CaseIndexPage, CitySignOffTask
+from .models import CaseIndexPage, CasePage, CitySignOffTask
 
 CONSULTANTS = "Consultants"
 SECRETARIAT = "Secretariat reviewers"
@@ -79,18 +80,27 @@ def ensure_review_workflow(index: CaseIndexPage) -> Workflow:
 
 
 def awaiting_sign_off(user):
-    """In-progress city sign-offs the person may decide, oldest first."""
+    """In-progress city sign-offs the person may decide, oldest first.
+
+    It runs on every "My hub": people who lead no organisation cost one query, and only the cases of the
+    cities they lead are read back from their revisions.
+    """
+    if not user.is_authenticated:
+        return []
+    led = organisations_led_by(user)
+    if not led:
+        return []
+    case_ids = [str(pk) for pk in CasePage.objects.filter(organisation_id__in=led).values_list("pk", flat=True)]
     states = (
-        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=CitySignOffTask.objects.all())
-        .select_related("revision", "workflow_state")
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__in=CitySignOffTask.objects.all(),
+            workflow_state__object_id__in=case_ids,
+        )
+        .select_related("revision")
         .order_by("started_at")
     )
-    result = []
-    for task_state in states:
-        case = task_state.revision.as_object()
-        if user.is_authenticated and user.pk in CitySignOffTask.focal_point_ids(case):
-            result.append((task_state, case))
-    return result
+    return [(task_state, task_state.revision.as_object()) for task_state in states]
 
 
 def decide_sign_off(*, task_state_id: int, user, approve: bool, comment: str = "") -> TaskState:

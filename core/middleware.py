@@ -1,5 +1,8 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.utils import timezone
+
+from core.timezones import viewer_time_zone
 
 ADMIN_PREFIX = "/admin/"
 
@@ -34,10 +37,6 @@ class ViewerTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.utils import timezone
-
-        from core.timezones import viewer_time_zone
-
         zone = None if request.path_info.startswith(ADMIN_PREFIX) else viewer_time_zone(request)
         if zone is None:
             return self.get_response(request)

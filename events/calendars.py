@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
+from .models import EventCalendarState
+
 PRODID = "-//WeGo Hub//Events//EN"
 STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
@@ -26,7 +28,7 @@ def event_uid(event):
 def event_sequence(event):
     try:
         return event.calendar_state.sequence
-    except event._meta.get_field("calendar_state").related_model.DoesNotExist:
+    except EventCalendarState.DoesNotExist:  # never published through the admin yet
         return 0
 
 
