@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from core.models import Topic
 from core.pagination import paginate
 
-from .forms import CatalogueFilterForm
+from .forms import CourseCatalogueForm
 from .models import CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
 
 CATALOGUE_PAGE_SIZE = 12
@@ -176,9 +176,8 @@ def facet_counts(base, filters):
 
 def catalogue_context(request, index_page):
     topics = list(Topic.objects.order_by("name"))
-    form = CatalogueFilterForm(request.GET or None, topics=topics)
-    form.is_valid()  # an unknown value in one filter is ignored; the others still apply
-    filters = getattr(form, "cleaned_data", {})
+    form = CourseCatalogueForm(request.GET or None, topics=topics)
+    filters = form.filters()
     base = CoursePage.objects.child_of(index_page).live().public()
     courses = filter_courses(base, filters).order_by("title").distinct()
     page = paginate(request, courses, CATALOGUE_PAGE_SIZE)

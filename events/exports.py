@@ -1,13 +1,14 @@
 """Attendee lists for organisers, as CSV (UTF-8 with BOM, so spreadsheet programs read Hangul, Arabic and
 Cyrillic names right) and XLSX. The online join link is never exported."""
 
-import csv
 import io
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+
+from core import exports
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,14 +51,7 @@ def rows(event, registrations):
 
 
 def csv_response(event, registrations, filename):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(header())
-    writer.writerows(rows(event, registrations))
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return exports.csv_response(header(), rows(event, registrations), filename)
 
 
 def xlsx_response(event, registrations, filename):

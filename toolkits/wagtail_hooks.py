@@ -1,9 +1,103 @@
+from django.urls import path, reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from . import demo
+from core.sections import Card, Section, page_cards
+from members.reports import OrganisationReport
+
+from . import admin_views, demo, selectors
+from .models import Download
 
 
-@hooks.register("register_demo_seeder", order=30)
+@hooks.register("register_home_section")
+def new_toolkits_section(request):
+    return Section(
+        key="toolkits",
+        title=_("New toolkits"),
+        cards=page_cards(request, selectors.recent_toolkits(), meta=lambda toolkit: (toolkit.get_kind_display(),)),
+        empty_text=_("No toolkits are published yet."),
+        more_url="/toolkits/",
+        more_label=_("All toolkits"),
+        order=40,
+    )
+
+
+@hooks.register("register_me_section")
+def my_downloads_section(request):
+    cards = []
+    for download, newest in selectors.my_downloads(request.user):
+        meta = [
+            _("You downloaded version %(version)s on %(date)s")
+            % {"version": download.version, "date": formats.date_format(download.created_at, "DATE_FORMAT")}
+        ]
+        if newest and newest != download.version:
+            meta.append(_("Version %(version)s is out") % {"version": newest})
+        cards.append(Card(title=download.toolkit.title, url=download.toolkit.get_url(request), meta=tuple(meta)))
+    return Section(
+        key="toolkits",
+        title=_("My toolkits"),
+        cards=cards,
+        empty_text=_("You have not downloaded a toolkit yet."),
+        more_url="/toolkits/",
+        more_label=_("Browse toolkits"),
+        order=40,
+    )
+
+
+@hooks.register("register_organisation_report")
+def toolkit_downloads_report(organisation):
+    by_user, totals = selectors.organisation_downloads(organisation)
+    return OrganisationReport(
+        key="toolkits",
+        title=_("Toolkits"),
+        columns=[_("Downloads"), _("Toolkits downloaded")],
+        values_by_user=by_user,
+        summary=[(_("Toolkit downloads"), totals["downloads"]), (_("Toolkits downloaded"), totals["toolkits"])],
+        order=40,
+    )
+
+
+@hooks.register("register_personal_data")
+def my_downloads_data(user):
+    rows = Download.objects.filter(user=user).select_related("toolkit").order_by("created_at")
+    return (
+        "toolkit_downloads",
+        [
+            {
+                "toolkit": download.toolkit.title,
+                "version": download.version,
+                "language": download.language,
+                "downloaded_at": download.created_at.isoformat(),
+            }
+            for download in rows
+        ],
+    )
+
+
+# --- Admin: the secretariat's report by city --------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_url():
+    return [path("reports/toolkit-downloads/", admin_views.downloads_report, name="toolkits_downloads_report")]
+
+
+class DownloadReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("toolkits.view_download")
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return DownloadReportMenuItem(
+        gettext_lazy("Toolkit downloads by city"), reverse("toolkits_downloads_report"), icon_name="download", order=710
+    )
+
+
+@hooks.register("register_demo_seeder", order=45)  # after courses and cases, which toolkits link to
 def seed_toolkits(progress):
-    """Toolkits: the index page and a few items"""
+    """Toolkits: six guides and templates with releases, generated PDF, DOCX and XLSX files, and downloads"""
     demo.seed(progress)

@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_QUERY_LENGTH = 100
+
+
+class CatalogueFilterForm(forms.Form):
+    """A catalogue's query string: a bounded text query and one choice per facet, each choice with its count.
+
+    Subclasses name their facets in ``facet_labels`` (in the order shown) and pass each facet's choices.
+    """
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=1000)
+    facet_labels = {}
+
+    def __init__(self, data=None, *, choices):
+        super().__init__(data)
+        self.base_choices = choices
+        for name, label in self.facet_labels.items():
+            self.fields[name] = forms.ChoiceField(label=label, required=False, choices=[("", _("Any")), *choices[name]])
+
+    def clean_q(self):
+        query = "".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"])
+        return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+    def filters(self):
+        """What the catalogue applies: an unknown value in one facet is ignored; the others still apply."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned.get(name, "") for name in ("q", *self.facet_labels)}
+
+    def attach_counts(self, counts):
+        """Show how many items each choice would give, e.g. "Introductory (4)"."""
+        for name, choices in self.base_choices.items():
+            facet = counts.get(name, {})
+            self.fields[name].choices = [
+                ("", _("Any")),
+                *((value, f"{label} ({facet.get(value, 0)})") for value, label in choices),
+            ]

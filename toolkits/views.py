@@ -1,0 +1,60 @@
+"""The one download view (and the stable "latest" link that uses it): check access, count, serve."""
+
+import logging
+import mimetypes
+from urllib.parse import urlencode
+
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from core import views as core_views
+
+from . import selectors, services
+from .exceptions import MembersOnly
+from .selectors import Access
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+def download(request, toolkit, *, file_id):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    file = selectors.downloadable_file(toolkit, file_id)
+    if file is None:
+        raise Http404(_("This file is not part of this toolkit, or it has been removed."))
+    return serve_file(request, toolkit, file)
+
+
+@never_cache
+def download_latest(request, toolkit, *, language):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    file = selectors.latest_file(toolkit, language)
+    if file is None:
+        raise Http404(_("This toolkit has no file in that language."))
+    return serve_file(request, toolkit, file)
+
+
+def serve_file(request, toolkit, file):
+    access = selectors.file_access(request, toolkit, file.document)
+    if access is Access.SIGN_IN:
+        # Back to the toolkit's page after signing in, not straight into a download the person cannot see.
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': toolkit.url})}")
+    if access is Access.MEMBERS_ONLY:
+        error = MembersOnly()
+        return core_views.refuse(request, error, back_url=toolkit.url, back_label=_("Back to the toolkit"))
+    try:
+        handle = file.document.file.open("rb")
+    except FileNotFoundError:
+        logger.error("Toolkit file missing from storage: document %s (%s)", file.document_id, file.document.file.name)
+        raise Http404(_("This file is missing from the server. The secretariat has been told.")) from None
+    if request.method == "GET":
+        services.record_download(file=file, request=request)
+    content_type = mimetypes.guess_type(file.download_name)[0] or "application/octet-stream"
+    response = FileResponse(handle, as_attachment=True, filename=file.download_name, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
