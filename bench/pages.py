@@ -47,6 +47,14 @@ def case_page(seeded):
     return seeded.case_url
 
 
+def toolkit_page(seeded):
+    return seeded.toolkit_url
+
+
+def toolkit_download(seeded):
+    return seeded.download_url
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/"),
@@ -70,5 +78,9 @@ PAGES = [
     BenchPage("cases, three facets", "/cases/?kind=pilot_project&region=europe&region=africa&topic=open-data"),
     BenchPage("cases, query", "/cases/?q=parking+pilot&sort=relevance"),
     BenchPage("case page", case_page),
+    BenchPage("toolkits", "/toolkits/"),
+    BenchPage("toolkits, filtered", "/toolkits/?language=fr&audience=public&q=policy&sort=updated"),
+    BenchPage("toolkit page", toolkit_page),
+    BenchPage("toolkit download, 1 MB", toolkit_download),
 ]
 STATIC_PAGE = "static file"

@@ -10,6 +10,7 @@ SCALES = {
     # every course has two modules holding ``lessons`` lessons between them
     "tiny": {"users": 40, "courses": 5, "lessons": 2, "events": 5, "cases": 5, "toolkits": 5},
     "small": {"users": 500, "courses": 50, "lessons": 4, "events": 50, "cases": 100, "toolkits": 20},
+    "toolkits": {"users": 2000, "courses": 20, "lessons": 2, "events": 20, "cases": 20, "toolkits": 1000},
     "medium": {"users": 2000, "courses": 200, "lessons": 4, "events": 200, "cases": 500, "toolkits": 50},
     "courses": {"users": 2000, "courses": 500, "lessons": 10, "events": 50, "cases": 50, "toolkits": 10},
     "events": {"users": 2000, "courses": 50, "lessons": 2, "events": 2000, "cases": 50, "toolkits": 10},
@@ -30,6 +31,8 @@ class Seeded:
     event_url: str = ""
     calendar_path: str = ""
     case_url: str = ""
+    toolkit_url: str = ""
+    download_url: str = ""
 
 
 def say(message):
@@ -157,9 +160,17 @@ def seed(scale):
         indexes["toolkits"],
         ToolkitPage,
         sizes["toolkits"],
-        lambda n: {"title": f"Toolkit {n}", "slug": f"toolkit-{n}", "summary": "A toolkit."},
+        lambda n: {
+            "title": f"Toolkit {n}: {['open-data policy', 'feasibility template', 'strategy guide'][n % 3]}",
+            "slug": f"toolkit-{n}",
+            "summary": "Guides and templates member cities download and adapt.",
+            "kind": ToolkitPage.Kind.values[n % len(ToolkitPage.Kind.values)],
+            "audience": ToolkitPage.Audience.MEMBERS if n % 3 == 0 else ToolkitPage.Audience.PUBLIC,
+        },
         "toolkits",
     )
+    tag_topics(ToolkitPage, ["open-data", "e-government", "citizen-participation"])
+    toolkit_url, download_url = add_toolkit_releases(memberships)
     member = next(m for m in memberships if m.status == Membership.Status.APPROVED and m.pk != focal.pk)
     course_url, lesson_url = enroll_learners(memberships)
     event_url, calendar_path = register_attendees(memberships, member.user)
@@ -173,6 +184,8 @@ def seed(scale):
         event_url=event_url,
         calendar_path=calendar_path,
         case_url=CasePage.objects.live().order_by("-id").first().url,
+        toolkit_url=toolkit_url,
+        download_url=download_url,
     )
 
 
@@ -243,6 +256,92 @@ def enroll_learners(memberships):
     return course.url, lessons[len(lessons) // 2].url
 
 
+MEGABYTE = 1024 * 1024
+
+
+def add_toolkit_releases(memberships, downloads=50_000):
+    """Two releases of three files (PDF, DOCX, XLSX; English, French, Spanish) per toolkit, a public 1 MB file,
+    and ``downloads`` counted downloads by member staff. Bulk inserts; the documents are shared."""
+    import datetime as dt
+    import random
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from wagtail.documents import get_document_model
+
+    from members.models import Membership
+    from toolkits import services
+    from toolkits.models import CLICK_WINDOW_SECONDS, Download, ReleaseFile, ToolkitPage, ToolkitRelease
+
+    Document = get_document_model()
+    public, restricted = services.public_toolkits_collection(), services.members_only_collection()
+
+    def document(name, content, collection):
+        doc = Document(title=name, collection=collection)
+        doc.file.save(f"toolkits/{name}", ContentFile(content), save=False)
+        doc._set_document_file_metadata()
+        doc.save()
+        return doc
+
+    shared = {
+        collection.id: [
+            document(f"guide-{collection.id}.pdf", b"%PDF-1.4 " + b"x" * 20_000, collection),
+            document(f"worksheets-{collection.id}.docx", b"PK\x03\x04" + b"x" * 20_000, collection),
+            document(f"workbook-{collection.id}.xlsx", b"PK\x03\x04" + b"x" * 20_000, collection),
+        ]
+        for collection in (public, restricted)
+    }
+    big = document("one-megabyte-guide.pdf", b"%PDF-1.4 " + bytes(MEGABYTE - 9), public)
+    toolkits = list(ToolkitPage.objects.order_by("id").values_list("id", "audience"))
+    today = timezone.localdate()
+    releases = ToolkitRelease.objects.bulk_create(
+        ToolkitRelease(
+            toolkit_id=toolkit_id, version=version, released_on=today - dt.timedelta(days=days), sort_order=n
+        )
+        for toolkit_id, _ in toolkits
+        for n, (version, days) in enumerate((("1.0", 400), ("2.0", 30)))
+    )
+    audience = dict(toolkits)
+    files = ReleaseFile.objects.bulk_create(
+        ReleaseFile(
+            release_id=release.id,
+            document=shared[restricted.id if audience[release.toolkit_id] == "members" else public.id][n],
+            language=language,
+            sort_order=n,
+        )
+        for release in releases
+        for n, language in enumerate(("en", "fr", "es"))
+    )
+    first_public = next(toolkit_id for toolkit_id, kind in toolkits if kind == "public")
+    latest = ToolkitRelease.objects.filter(toolkit_id=first_public, version="2.0").get()
+    big_file = ReleaseFile.objects.create(release=latest, document=big, language="en", title="The 1 MB guide")
+    files = list(ReleaseFile.objects.select_related("release").order_by("id"))
+    staff = [m for m in memberships if m.status == Membership.Status.APPROVED]
+    rng = random.Random(11)
+    now = timezone.now()
+    rows = []
+    for number in range(downloads):
+        file, person = rng.choice(files), rng.choice(staff)
+        when = now - dt.timedelta(minutes=number * 7)
+        rows.append(
+            Download(
+                toolkit_id=file.release.toolkit_id,
+                file_id=file.id,
+                version=file.release.version,
+                language=file.language,
+                user_id=person.user_id,
+                organisation_id=person.organisation_id,
+                visitor=f"bench-{person.user_id}",
+                click_window=int(when.timestamp()) // CLICK_WINDOW_SECONDS,
+                created_at=when,
+            )
+        )
+    Download.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
+    say(f"  toolkit releases: {len(releases)}, files: {len(files)}, downloads: {Download.objects.count()}")
+    toolkit = ToolkitPage.objects.get(id=first_public)
+    return toolkit.url, toolkit.url + toolkit.reverse_subpage("download", args=[big_file.id])
+
+
 def seeded_from_database():
     """With --reuse: find the people and city the pages need in a database seeded before."""
     from cases.models import CasePage
@@ -266,4 +365,18 @@ def seeded_from_database():
         event_url=registration.event.url if registration else "",
         calendar_path=f"/events/calendar/{local.year}/{local.month}/" if local else "",
         case_url=CasePage.objects.live().order_by("-id").first().url,
+        **toolkit_urls(),
     )
+
+
+def toolkit_urls():
+    from toolkits.models import ReleaseFile
+
+    big = ReleaseFile.objects.filter(title="The 1 MB guide").select_related("release__toolkit").first()
+    if big is None:
+        return {}
+    toolkit = big.release.toolkit.specific
+    return {
+        "toolkit_url": toolkit.url,
+        "download_url": toolkit.url + toolkit.reverse_subpage("download", args=[big.id]),
+    }

@@ -9,9 +9,11 @@ class ToolkitPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         seen = set()
         for form in self.formsets["releases"].forms:
-            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+            form.is_valid()  # cleans the form; a version clash is worth reporting alongside its other errors
+            fields = getattr(form, "cleaned_data", {})
+            version = fields.get("version", "").strip().casefold()
+            if not version or fields.get("DELETE"):
                 continue
-            version = form.cleaned_data.get("version", "").strip().casefold()
             if version in seen:
                 form.add_error("version", _("Another release of this toolkit has this version already."))
             seen.add(version)

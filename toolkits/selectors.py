@@ -187,7 +187,8 @@ def facet_counts(base, filters):
 def languages_in_catalogue(index_page):
     """[(code, name)] of the languages the catalogue's files come in; cached until a toolkit is published."""
     latest = catalogue_toolkits(index_page).aggregate(count=Count("id"), published=Max("last_published_at"))
-    key = f"toolkits:languages:{index_page.pk}:{latest['count']}:{latest['published']}"
+    published = latest["published"].timestamp() if latest["published"] else 0
+    key = f"toolkits:languages:{index_page.pk}:{latest['count']}:{published}"
     codes = cache.get(key)
     if codes is None:
         codes = list(
@@ -282,7 +283,7 @@ def downloads_by_city(*, since=None, until=None, toolkit=None):
         downloads = downloads.filter(created_at__date__lte=until)
     if toolkit:
         downloads = downloads.filter(toolkit=toolkit)
-    rows = list(
+    rows = (
         downloads.values(
             "organisation_id",
             "organisation__name",
@@ -296,9 +297,18 @@ def downloads_by_city(*, since=None, until=None, toolkit=None):
             toolkits=Count("toolkit", distinct=True),
             last=Max("created_at"),
         )
-        .order_by("-downloads", "organisation__name")
+        .order_by()
     )
-    return rows
+    # Member cities first, most downloads first; then people without a city, then signed-out visitors.
+    return sorted(
+        rows,
+        key=lambda row: (
+            row["organisation_id"] is None,
+            not row["signed_in"],
+            -row["downloads"],
+            row["organisation__name"] or "",
+        ),
+    )
 
 
 def my_downloads(user, limit=6):

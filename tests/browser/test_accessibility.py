@@ -90,3 +90,27 @@ def test_event_pages_are_accessible(page, site, width):
     page.get_by_role("button", name="Register").click()  # errors: no mode, no consent
     results = Axe().run(page)
     assert [v for v in results.response["violations"] if v["impact"] in SERIOUS] == []
+
+
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_toolkit_pages_are_accessible(page, site, width, tmp_path):
+    from django.test import override_settings
+
+    from tests.factories import ToolkitPageFactory
+    from tests.toolkits.conftest import publish_releases
+
+    with override_settings(MEDIA_ROOT=tmp_path):
+        toolkit = ToolkitPageFactory(parent=site["toolkits"], title="Open-data policy kit", audience="members")
+        publish_releases(
+            toolkit,
+            [
+                ("1.0", 90, [("policy.pdf", b"%PDF-1", "en")]),
+                ("1.1", 2, [("policy.pdf", b"%PDF-2", "en"), ("politica.pdf", b"%PDF-2", "es")]),
+            ],
+        )
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in ["/toolkits/", "/toolkits/?language=es&audience=members", toolkit.url]:
+            page.goto(path)
+            results = Axe().run(page)
+            serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+            assert serious == [], f"{path}\n{results.generate_report()}"

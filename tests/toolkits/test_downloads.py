@@ -83,9 +83,7 @@ def test_nobody_else_receives_the_bytes_of_a_members_only_file_by_any_url(
 
 
 @pytest.mark.django_db
-def test_signed_out_visitors_are_asked_to_sign_in_and_outsiders_are_told_how_to_join(
-    client, members_toolkit, outsider
-):
+def test_signed_out_visitors_are_asked_to_sign_in_and_outsiders_are_told_how_to_join(client, members_toolkit, outsider):
     url = download_url(members_toolkit, file_of(members_toolkit))
     response = client.get(url)
     assert response.status_code == 302
@@ -140,9 +138,7 @@ def test_a_file_missing_from_storage_is_a_clear_404_not_a_500(client, make_toolk
 
 @pytest.mark.django_db
 def test_the_latest_link_follows_new_releases_per_language(client, make_toolkit):
-    toolkit = make_toolkit(
-        releases=[("1.0", 30, [("en-1.pdf", b"%PDF-en-1", "en"), ("fr-1.pdf", b"%PDF-fr-1", "fr")])]
-    )
+    toolkit = make_toolkit(releases=[("1.0", 30, [("en-1.pdf", b"%PDF-en-1", "en"), ("fr-1.pdf", b"%PDF-fr-1", "fr")])])
     latest = toolkit.url + "latest/{}/"
     assert body(client.get(latest.format("en"))) == b"%PDF-en-1"
     publish_releases(
