@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
 from core.countries import country_name
+from core.facets import topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
 
@@ -59,8 +60,7 @@ def apply_filters(cases, filters, skip=None):
         if filters[name] and skip != name:
             cases = cases.filter(**{f"{field}__in": filters[name]})
     if filters["topic"] and skip != "topic":
-        through = CasePage.topics.through
-        cases = cases.filter(id__in=through.objects.filter(topic__slug__in=filters["topic"]).values("casepage_id"))
+        cases = with_topic(CasePage, cases, filters["topic"])
     if filters["year_from"]:  # a case counts for a year range when its years overlap it
         cases = cases.filter(
             Q(end_year__gte=filters["year_from"]) | Q(end_year=None, start_year__gte=filters["year_from"])
@@ -72,18 +72,10 @@ def apply_filters(cases, filters, skip=None):
 
 def facet_counts(base, filters):
     """{facet: {value: count}}: each facet counted under all the other filters, one query per facet."""
-    counts = {}
-    for name, field in FACET_FIELDS.items():
-        rows = apply_filters(base, filters, skip=name).values(field).annotate(total=Count("id")).order_by()
-        counts[name] = {str(row[field]): row["total"] for row in rows}
-    through = CasePage.topics.through
-    rows = (
-        through.objects.filter(casepage__in=apply_filters(base, filters, skip="topic").values("id"))
-        .values("topic__slug")
-        .annotate(total=Count("casepage", distinct=True))
-        .order_by()
-    )
-    counts["topic"] = {row["topic__slug"]: row["total"] for row in rows}
+    counts = {
+        name: value_counts(apply_filters(base, filters, skip=name), field) for name, field in FACET_FIELDS.items()
+    }
+    counts["topic"] = topic_counts(CasePage, apply_filters(base, filters, skip="topic"))
     return counts
 
 

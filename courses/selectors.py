@@ -3,8 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
+from core.facets import topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
 
@@ -150,7 +151,7 @@ def filter_courses(courses, filters, skip=None):
         for word in words[:8]:
             courses = courses.filter(Q(title__icontains=word) | Q(summary__icontains=word))
     if filters.get("topic") and skip != "topic":
-        courses = courses.filter(topics__slug=filters["topic"])
+        courses = with_topic(CoursePage, courses, [filters["topic"]])
     for name in ("level", "language", "format"):
         if filters.get(name) and skip != name:
             courses = courses.filter(**{name: filters[name]})
@@ -159,18 +160,10 @@ def filter_courses(courses, filters, skip=None):
 
 def facet_counts(base, filters):
     """For each facet, {value: count} under the other filters (so choosing one never hides the rest)."""
-    counts = {}
-    for name in ("level", "language", "format"):
-        rows = filter_courses(base, filters, skip=name).values(name).annotate(total=Count("id")).order_by()
-        counts[name] = {row[name]: row["total"] for row in rows}
-    through = CoursePage.topics.through
-    rows = (
-        through.objects.filter(coursepage__in=filter_courses(base, filters, skip="topic").values("id"))
-        .values("topic__slug")
-        .annotate(total=Count("coursepage", distinct=True))
-        .order_by()
-    )
-    counts["topic"] = {row["topic__slug"]: row["total"] for row in rows}
+    counts = {
+        name: value_counts(filter_courses(base, filters, skip=name), name) for name in ("level", "language", "format")
+    }
+    counts["topic"] = topic_counts(CoursePage, filter_courses(base, filters, skip="topic"))
     return counts
 
 

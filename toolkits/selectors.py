@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
+from core.facets import topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
 from members.services import MEMBERS_GROUP
@@ -148,8 +149,7 @@ def filter_toolkits(toolkits, filters, skip=None):
         for word in filters["q"].split()[:8]:
             toolkits = toolkits.filter(Q(title__icontains=word) | Q(summary__icontains=word))
     if filters.get("topic") and skip != "topic":
-        through = ToolkitPage.topics.through
-        toolkits = toolkits.filter(id__in=through.objects.filter(topic__slug=filters["topic"]).values("toolkitpage_id"))
+        toolkits = with_topic(ToolkitPage, toolkits, [filters["topic"]])
     if filters.get("language") and skip != "language":
         toolkits = toolkits.filter(
             id__in=ReleaseFile.objects.filter(language=filters["language"]).values("release__toolkit_id")
@@ -162,18 +162,8 @@ def filter_toolkits(toolkits, filters, skip=None):
 
 def facet_counts(base, filters):
     """For each facet, {value: count} under the other filters (so choosing one never hides the rest)."""
-    counts = {}
-    for name in ("kind", "audience"):
-        rows = filter_toolkits(base, filters, skip=name).values(name).annotate(total=Count("id")).order_by()
-        counts[name] = {row[name]: row["total"] for row in rows}
-    through = ToolkitPage.topics.through
-    rows = (
-        through.objects.filter(toolkitpage__in=filter_toolkits(base, filters, skip="topic").values("id"))
-        .values("topic__slug")
-        .annotate(total=Count("toolkitpage", distinct=True))
-        .order_by()
-    )
-    counts["topic"] = {row["topic__slug"]: row["total"] for row in rows}
+    counts = {name: value_counts(filter_toolkits(base, filters, skip=name), name) for name in ("kind", "audience")}
+    counts["topic"] = topic_counts(ToolkitPage, filter_toolkits(base, filters, skip="topic"))
     rows = (
         ReleaseFile.objects.filter(release__toolkit__in=filter_toolkits(base, filters, skip="language").values("id"))
         .values("language")

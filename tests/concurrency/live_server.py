@@ -58,17 +58,26 @@ def signed_in_session(user):
 
 def post_all_at_once(base_url, jobs, timeout=120):
     """POST every (session, path, data) job at the same instant; returns the HTTP status codes."""
+    return [response.status_code for response in send_all_at_once("post", base_url, jobs, timeout)]
+
+
+def get_all_at_once(base_url, jobs, timeout=120):
+    """GET every (session, path) job at the same instant; returns the responses."""
+    return send_all_at_once("get", base_url, [(session, path, None) for session, path in jobs], timeout)
+
+
+def send_all_at_once(method, base_url, jobs, timeout):
     barrier = threading.Barrier(len(jobs))
-    statuses = [None] * len(jobs)
+    responses = [None] * len(jobs)
 
     def send(index, session, path, data):
         barrier.wait(timeout=60)
-        response = session.post(base_url + path, data=data, allow_redirects=False, timeout=timeout)
-        statuses[index] = response.status_code
+        send = getattr(session, method)
+        responses[index] = send(base_url + path, data=data, allow_redirects=False, timeout=timeout)
 
     threads = [threading.Thread(target=send, args=(index, *job)) for index, job in enumerate(jobs)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=timeout + 60)
-    return statuses
+    return responses
