@@ -210,3 +210,13 @@ def test_my_hub_lists_my_toolkits_and_says_when_a_new_version_is_out(client, dow
     assert "Version 2.0 is out" in page
     data = client.get("/me/data.json").json()
     assert [row["version"] for row in data["toolkit_downloads"]] == ["1.0", "1.0"]
+
+
+@pytest.mark.django_db
+def test_a_document_a_release_uses_cannot_be_deleted_from_under_it(admin_client, make_toolkit):
+    toolkit = make_toolkit()
+    document = file_of(toolkit).document
+    response = admin_client.post(reverse("wagtaildocs:delete", args=[document.id]))
+    assert response.status_code in (200, 302)
+    assert get_document_model().objects.filter(id=document.id).exists()
+    assert admin_client.get(toolkit.url + "download/" + str(file_of(toolkit).id) + "/").status_code == 200
