@@ -271,7 +271,7 @@ def add_toolkit_releases(memberships, downloads=50_000):
 
     from members.models import Membership
     from toolkits import services
-    from toolkits.models import CLICK_WINDOW_SECONDS, Download, ReleaseFile, ToolkitPage, ToolkitRelease
+    from toolkits.models import Download, ReleaseFile, ToolkitPage, ToolkitRelease
 
     Document = get_document_model()
     public, restricted = services.public_toolkits_collection(), services.members_only_collection()
@@ -324,16 +324,12 @@ def add_toolkit_releases(memberships, downloads=50_000):
         file, person = rng.choice(files), rng.choice(staff)
         when = now - dt.timedelta(minutes=number * 7)
         rows.append(
-            Download(
-                toolkit_id=file.release.toolkit_id,
-                file_id=file.id,
-                version=file.release.version,
-                language=file.language,
+            Download.of(
+                file,
                 user_id=person.user_id,
                 organisation_id=person.organisation_id,
                 visitor=f"bench-{person.user_id}",
-                click_window=int(when.timestamp()) // CLICK_WINDOW_SECONDS,
-                created_at=when,
+                when=when,
             )
         )
     Download.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)

@@ -1,13 +1,9 @@
 """Reads for the case library and case pages. Each is a fixed number of queries, whatever the number of cases."""
 
-import hashlib
-import json
-
-from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from core.countries import country_name
-from core.facets import topic_counts, value_counts, with_topic
+from core.facets import cached, listing_version, topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
 
@@ -92,24 +88,8 @@ def sorted_cases(cases, filters):
     return cases.order_by("-start_year", "title", "id")
 
 
-FACETS_CACHE_SECONDS = 24 * 3600
-
-
 def library_version(index_page):
-    """Changes whenever a case is published, changed or withdrawn: one aggregate query."""
-    figures = library_cases(index_page).aggregate(count=Count("id"), published=Max("last_published_at"))
-    published = figures["published"].timestamp() if figures["published"] else 0
-    return f"{index_page.pk}-{figures['count']}-{published}"
-
-
-def cached(key_parts, compute):
-    """Facet figures are the same for every visitor until the library changes: share them through the cache."""
-    key = "cases:" + hashlib.sha256(json.dumps(key_parts, sort_keys=True, default=str).encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, FACETS_CACHE_SECONDS)
-    return value
+    return listing_version(library_cases(index_page), index_page)
 
 
 def library_filters(request, index_page, version=None):
@@ -119,7 +99,7 @@ def library_filters(request, index_page, version=None):
         codes = library_cases(index_page).exclude(country="").order_by().values_list("country", flat=True).distinct()
         return list(codes)
 
-    codes = cached(["countries", version], countries_in_library)
+    codes = cached("cases", ["countries", version], countries_in_library)
     countries = sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
     form = CaseLibraryForm(request.GET, topics=Topic.objects.order_by("name"), countries=countries)
     return form, form.filters()
@@ -137,7 +117,7 @@ def library_context(request, index_page):
     listing = filtered_cases(index_page, filters).only(*CARD_FIELDS)
     page = paginate(request, listing, PAGE_SIZE)
     counting = {name: value for name, value in filters.items() if name != "sort"}
-    counts = cached(["facets", version, counting], lambda: facet_counts(base, filters))
+    counts = cached("cases", ["facets", version, counting], lambda: facet_counts(base, filters))
     active = {name: value for name, value in filters.items() if value and name != "sort"}
     return {
         "form": form,

@@ -14,7 +14,6 @@ from members.models import Membership
 
 from . import demo_files, services
 from .models import (
-    CLICK_WINDOW_SECONDS,
     Download,
     ReleaseFile,
     ToolkitIndexPage,
@@ -318,16 +317,12 @@ def seed_downloads(progress):
         membership = rng.choice(memberships)
         when = now - timedelta(days=rng.randint(0, 90), minutes=number)
         downloads.append(
-            Download(
-                toolkit_id=file.release.toolkit_id,
-                file=file,
-                version=file.release.version,
-                language=file.language,
-                user=membership.user,
+            Download.of(
+                file,
+                user_id=membership.user_id,
                 organisation_id=membership.organisation_id,
                 visitor=f"demo-{membership.user_id}",
-                click_window=int(when.timestamp()) // CLICK_WINDOW_SECONDS,
-                created_at=when,
+                when=when,
             )
         )
     Download.objects.bulk_create(downloads, ignore_conflicts=True)

@@ -4,11 +4,10 @@ import enum
 from dataclasses import dataclass
 
 from django.conf import global_settings
-from django.core.cache import cache
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from core.facets import topic_counts, value_counts, with_topic
+from core.facets import cached, listing_version, topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
 from members.services import MEMBERS_GROUP
@@ -174,20 +173,19 @@ def facet_counts(base, filters):
     return counts
 
 
-def languages_in_catalogue(index_page):
-    """[(code, name)] of the languages the catalogue's files come in; cached until a toolkit is published."""
-    latest = catalogue_toolkits(index_page).aggregate(count=Count("id"), published=Max("last_published_at"))
-    published = latest["published"].timestamp() if latest["published"] else 0
-    key = f"toolkits:languages:{index_page.pk}:{latest['count']}:{published}"
-    codes = cache.get(key)
-    if codes is None:
-        codes = list(
-            ReleaseFile.objects.filter(release__toolkit__in=catalogue_toolkits(index_page).values("id"))
+def languages_in_catalogue(index_page, version):
+    """[(code, name)] of the languages the catalogue's files come in."""
+
+    def languages():
+        toolkits = catalogue_toolkits(index_page).values("id")
+        return list(
+            ReleaseFile.objects.filter(release__toolkit__in=toolkits)
             .order_by()
             .values_list("language", flat=True)
             .distinct()
         )
-        cache.set(key, codes, 24 * 3600)
+
+    codes = cached("toolkits", ["languages", version], languages)
     return sorted(((code, language_name(code)) for code in codes), key=lambda pair: pair[1])
 
 
@@ -225,13 +223,15 @@ def card_facts(toolkit_ids):
 
 
 def catalogue_context(request, index_page):
+    base = catalogue_toolkits(index_page)
+    # Releases are published with their toolkit, so the pages' version covers their files too.
+    version = listing_version(base, index_page)
     form = ToolkitCatalogueForm(
         request.GET or None,
         topics=Topic.objects.order_by("name"),
-        languages=languages_in_catalogue(index_page),
+        languages=languages_in_catalogue(index_page, version),
     )
     filters = form.filters()
-    base = catalogue_toolkits(index_page)
     toolkits = filter_toolkits(base, filters)
     if filters["sort"] == "updated":
         toolkits = toolkits.annotate(updated=Max("releases__released_on")).order_by("-updated", "title", "id")
@@ -241,7 +241,8 @@ def catalogue_context(request, index_page):
     facts = card_facts([toolkit.id for toolkit in page])
     for toolkit in page:
         toolkit.card_facts = facts[toolkit.id]
-    form.attach_counts(facet_counts(base, filters))
+    counting = {name: value for name, value in filters.items() if name != "sort"}
+    form.attach_counts(cached("toolkits", ["facets", version, counting], lambda: facet_counts(base, filters)))
     return {"form": form, "items": page, "active_filters": {k: v for k, v in filters.items() if v and k != "sort"}}
 
 

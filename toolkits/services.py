@@ -11,7 +11,7 @@ from wagtail.models import Collection
 from members.selectors import membership_of
 from members.services import members_only_collection
 
-from .models import CLICK_WINDOW_SECONDS, Download, ReleaseFile, ToolkitPage
+from .models import Download, ReleaseFile, ToolkitPage
 
 PUBLIC_COLLECTION = "Toolkits"
 
@@ -33,16 +33,12 @@ def record_download(*, file: ReleaseFile, request) -> None:
     user = request.user if request.user.is_authenticated else None
     membership = membership_of(user) if user is not None else None
     approved = membership is not None and membership.status == membership.Status.APPROVED
-    download = Download(
-        toolkit_id=file.release.toolkit_id,
-        file=file,
-        version=file.release.version,
-        language=file.language,
-        user=user,
-        organisation=membership.organisation if approved else None,
+    download = Download.of(
+        file,
+        user_id=user.pk if user else None,
+        organisation_id=membership.organisation_id if approved else None,
         visitor=visitor_key(request, now),
-        click_window=int(now.timestamp()) // CLICK_WINDOW_SECONDS,
-        created_at=now,
+        when=now,
     )
     Download.objects.bulk_create([download], ignore_conflicts=True)
 

@@ -4,11 +4,12 @@ import logging
 import mimetypes
 from urllib.parse import urlencode
 
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from core import views as core_views
 
@@ -20,9 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 @never_cache
+@require_safe
 def download(request, toolkit, *, file_id):
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
     file = selectors.downloadable_file(toolkit, file_id)
     if file is None:
         raise Http404(_("This file is not part of this toolkit, or it has been removed."))
@@ -30,9 +30,8 @@ def download(request, toolkit, *, file_id):
 
 
 @never_cache
+@require_safe
 def download_latest(request, toolkit, *, language):
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
     file = selectors.latest_file(toolkit, language)
     if file is None:
         raise Http404(_("This toolkit has no file in that language."))

@@ -43,3 +43,18 @@ class Download(models.Model):
 
     def __str__(self):
         return f"{self.toolkit_id} {self.version} {self.language} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def of(cls, file, *, user_id, organisation_id, visitor, when):
+        """An unsaved download of ``file`` (its release loaded) at ``when``, in that moment's click window."""
+        return cls(
+            toolkit_id=file.release.toolkit_id,
+            file=file,
+            version=file.release.version,
+            language=file.language,
+            user_id=user_id,
+            organisation_id=organisation_id,
+            visitor=visitor,
+            click_window=int(when.timestamp()) // CLICK_WINDOW_SECONDS,
+            created_at=when,
+        )
