@@ -33,3 +33,13 @@ class LessonNotAvailable(LearningError):
 class LessonNotInCourse(LearningError):
     message = _("This lesson does not belong to that course.")
     status = 400
+
+
+class CourseNotCompleted(LearningError):
+    message = _("A certificate is issued when the course is completed.")
+    status = 400
+
+
+class RevocationNeedsReason(LearningError):
+    message = _("Say why the certificate is revoked: the verification page shows the reason.")
+    status = 400

@@ -10,7 +10,7 @@ from core.models import Topic
 from core.pagination import paginate
 
 from .forms import CourseCatalogueForm
-from .models import CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
+from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
 
 CATALOGUE_PAGE_SIZE = 12
 
@@ -217,3 +217,7 @@ def organisation_learning(organisation):
         user_id: [len(items), sum(1 for p in items if p.is_complete), round(sum(p.percent for p in items) / len(items))]
         for user_id, items in per_user.items()
     }
+
+
+def my_certificates(user):
+    return list(Certificate.objects.filter(enrollment__user=user).order_by("-issued_on", "-id"))

@@ -1,12 +1,20 @@
-"""Learning workflows: enrol, complete a lesson, unenrol. Idempotent, each in one transaction."""
+"""Learning workflows: enrol, complete a lesson, unenrol, certificates. Idempotent, each in one transaction."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from members.services import qualifies_as_member
 
-from .exceptions import CourseNotAvailable, LessonNotAvailable, LessonNotInCourse, MembersOnlyCourse, NotEnrolled
-from .models import CoursePage, Enrollment, LessonPage, LessonProgress
+from .exceptions import (
+    CourseNotAvailable,
+    CourseNotCompleted,
+    LessonNotAvailable,
+    LessonNotInCourse,
+    MembersOnlyCourse,
+    NotEnrolled,
+    RevocationNeedsReason,
+)
+from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress
 from .selectors import progress_for
 
 
@@ -68,8 +76,55 @@ def _update_completion(enrollment):
         enrollment.status = Enrollment.Status.COMPLETED
         enrollment.completed_at = timezone.now()
         enrollment.save(update_fields=["status", "completed_at"])
+        if enrollment.course.awards_certificate:
+            issue_certificate(enrollment=enrollment)
     elif not progress.is_complete and enrollment.status == Enrollment.Status.COMPLETED:
         # A required lesson was added after completion: the course is in progress again.
         enrollment.status = Enrollment.Status.ACTIVE
         enrollment.completed_at = None
         enrollment.save(update_fields=["status", "completed_at"])
+
+
+# --- Certificates -----------------------------------------------------------------------------------
+
+ISSUER = "WeGo – World Smart Sustainable Cities Organization"
+
+
+def issue_certificate(*, enrollment: Enrollment) -> Certificate:
+    """The enrolment's certificate, issued the first time (idempotent, also under a double click)."""
+    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if existing is not None:
+        return existing
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise CourseNotCompleted
+    user, course = enrollment.user, enrollment.course
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                enrollment=enrollment,
+                name=user.get_full_name() or user.email,
+                course_title=course.title,
+                hours=course.effort_hours,
+                issued_on=timezone.localdate(enrollment.completed_at),
+                issuer=ISSUER,
+            )
+    except IntegrityError:  # issued by a simultaneous request
+        return Certificate.objects.get(enrollment=enrollment)
+
+
+def revoke_certificate(*, certificate: Certificate, reason: str) -> Certificate:
+    """Revoke with a reason the verification page shows. Revoking again only updates the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise RevocationNeedsReason
+    certificate.revoked_reason = reason
+    certificate.revoked_at = certificate.revoked_at or timezone.now()
+    certificate.save(update_fields=["revoked_reason", "revoked_at"])
+    return certificate
+
+
+def reinstate_certificate(*, certificate: Certificate) -> Certificate:
+    certificate.revoked_reason = ""
+    certificate.revoked_at = None
+    certificate.save(update_fields=["revoked_reason", "revoked_at"])
+    return certificate

@@ -2,14 +2,18 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import demo, selectors
-from .models import Enrollment
+from . import demo, selectors, services
+from .models import Certificate, Enrollment
 
 
 def course_facts(course):
@@ -95,6 +99,93 @@ class EnrollmentViewSet(SnippetViewSet):
 
 
 register_snippet(EnrollmentViewSet)
+
+
+# --- Certificates ------------------------------------------------------------------------------------
+
+
+@hooks.register("register_me_section")
+def my_certificates_section(request):
+    certificates = selectors.my_certificates(request.user)
+    return Section(
+        key="certificates",
+        title=_("My certificates"),
+        cards=[
+            Card(
+                title=certificate.course_title,
+                url=certificate.get_absolute_url(),
+                meta=(
+                    _("Issued on %s") % formats.date_format(certificate.issued_on, "DATE_FORMAT"),
+                    _("Revoked") if certificate.is_revoked else _("Valid"),
+                    certificate.display_code,
+                ),
+                action_url=certificate.pdf_url,
+                action_label=_("Download the PDF"),
+            )
+            for certificate in certificates
+        ],
+        empty_text=_("Complete a course to earn its certificate."),
+        order=12,
+    )
+
+
+@hooks.register("register_personal_data")
+def my_certificates_data(user):
+    return (
+        "certificates",
+        [
+            {
+                "code": certificate.code,
+                "name": certificate.name,
+                "course": certificate.course_title,
+                "issued_on": certificate.issued_on.isoformat(),
+                "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
+            }
+            for certificate in selectors.my_certificates(user)
+        ],
+    )
+
+
+class CertificatePolicy(ModelPermissionPolicy):
+    """Certificates are issued by completing a course and revoked, never added or deleted by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+
+register_permission_policy(Certificate, CertificatePolicy(Certificate))
+
+
+class CertificateForm(WagtailAdminModelForm):
+    def save(self, commit=True):
+        certificate = super().save(commit=False)
+        if self.cleaned_data.get("revoked_reason", "").strip():
+            return services.revoke_certificate(certificate=certificate, reason=self.cleaned_data["revoked_reason"])
+        return services.reinstate_certificate(certificate=certificate)
+
+
+class CertificateViewSet(SnippetViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = gettext_lazy("Certificates")
+    add_to_admin_menu = True
+    menu_order = 221
+    list_display = ["code", "name", "course_title", "issued_on", "revoked_at"]
+    list_filter = ["issued_on"]
+    search_fields = ["code", "name", "course_title"]
+    list_export = ["code", "name", "course_title", "hours", "issued_on", "issuer", "revoked_at", "revoked_reason"]
+    export_filename = "certificates"
+    ordering = ["-issued_on"]
+    edit_handler = ObjectList(
+        [
+            *(FieldPanel(name, read_only=True) for name in ("code", "name", "course_title", "hours", "issued_on")),
+            FieldPanel("revoked_reason"),
+        ],
+        base_form_class=CertificateForm,
+    )
+
+
+register_snippet(CertificateViewSet)
 
 
 @hooks.register("register_demo_seeder", order=20)

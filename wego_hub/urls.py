@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("search/", include("search.urls")),
     path("learning/", include("courses.urls")),
+    path("certificates/", include("courses.certificate_urls")),
     path("", include("events.urls")),
     re_path(r"^media/(?P<path>.+)$", core_views.public_media, name="public_media"),
 ]

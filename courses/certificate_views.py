@@ -1,0 +1,56 @@
+"""Public verification of certificates (no sign-in) and the PDF for its holder."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
+
+from .certificates import render_pdf
+from .models import Certificate
+from .models.certificates import normalise_code
+
+
+def not_found(request, typed=""):
+    return TemplateResponse(request, "courses/certificate_not_found.html", {"typed": typed[:64]}, status=404)
+
+
+@require_safe
+def lookup(request):
+    """The form on the 404 page: a typed code (with dashes, spaces, lower case) goes to its page."""
+    typed = request.GET.get("code", "")
+    code = normalise_code(typed)
+    if not code:
+        return not_found(request, typed)
+    return redirect("certificates:verify", code=code)
+
+
+@require_safe
+def verify(request, code):
+    code_ok = normalise_code(code)
+    if code_ok and code_ok != code:
+        return redirect("certificates:verify", code=code_ok)
+    certificate = Certificate.objects.filter(code=code_ok).first() if code_ok else None
+    if certificate is None:
+        return not_found(request, code)
+    response = TemplateResponse(request, "courses/certificate_verify.html", {"certificate": certificate})
+    response["X-Robots-Tag"] = "noindex"  # a person's name on a page nobody should find by searching
+    return response
+
+
+@require_safe
+def pdf(request, code):
+    certificate = Certificate.objects.select_related("enrollment").filter(code=normalise_code(code) or None).first()
+    if certificate is None:
+        return not_found(request, code)
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    if certificate.enrollment.user_id != request.user.id and not request.user.has_perm("courses.view_certificate"):
+        raise PermissionDenied
+    response = HttpResponse(render_pdf(certificate), content_type="application/pdf")
+    filename = f"certificate-{slugify(certificate.course_title)[:60]}-{certificate.code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
