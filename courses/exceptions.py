@@ -43,3 +43,28 @@ class CourseNotCompleted(LearningError):
 class RevocationNeedsReason(LearningError):
     message = _("Say why the certificate is revoked: the verification page shows the reason.")
     status = 400
+
+
+class NoQuiz(LearningError):
+    message = _("This lesson has no quiz.")
+    status = 404
+
+
+class TamperedAnswers(LearningError):
+    message = _("Those answers do not belong to this quiz. Reload the lesson and answer again.")
+    status = 400
+
+
+class UnansweredQuestions(LearningError):
+    message = _("Answer every question, then submit.")
+    status = 400
+
+
+class NoAttemptsLeft(LearningError):
+    message = _("You have used every attempt this quiz allows. Ask the course team if you need another.")
+    status = 403
+
+
+class QuizCompletesLesson(LearningError):
+    message = _("This lesson is completed by passing its quiz.")
+    status = 400

@@ -10,7 +10,7 @@ from core.models import Topic
 from core.pagination import paginate
 
 from .forms import CourseCatalogueForm
-from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
+from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage, QuizAttempt
 
 CATALOGUE_PAGE_SIZE = 12
 
@@ -49,7 +49,11 @@ def required_lessons_by_course(courses):
     lessons = defaultdict(list)
     steplen = CoursePage.steplen
     for lesson_id, path in (
-        LessonPage.objects.live().filter(query, optional=False).order_by("path").values_list("id", "path")
+        LessonPage.objects.live()
+        .filter(query)
+        .filter(Q(optional=False) | Q(is_final_assessment=True))
+        .order_by("path")
+        .values_list("id", "path")
     ):
         lessons[by_path[path[: -2 * steplen]]].append(lesson_id)
     return lessons
@@ -136,7 +140,39 @@ def lesson_page_context(request, lesson):
         "next_lesson": all_lessons[position + 1] if 0 <= position < len(all_lessons) - 1 else None,
         "position": position + 1,
         "lesson_count": len(all_lessons),
+        **quiz_context(request.user, lesson, enrollment),
     }
+
+
+def quiz_context(user, lesson, enrollment):
+    """The quiz as the learner sees it: before an attempt, questions and choices only (which choices are right
+    never reaches the page); after one, each question's result, the right choices and the explanation."""
+    if lesson.quiz_id is None:
+        return {}
+    quiz = lesson.quiz
+    attempts = (
+        list(QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).order_by("-submitted_at", "-id"))
+        if enrollment
+        else []
+    )
+    latest = attempts[0] if attempts else None
+    submitted = {int(key): set(value) for key, value in latest.answers.items()} if latest else {}
+    questions = []
+    for question in quiz.questions.prefetch_related("choices"):
+        choices = list(question.choices.all())
+        shown = {"id": question.id, "text": question.text, "multiple": question.kind == "multiple"}
+        shown["choices"] = [(choice.id, choice.text) for choice in choices]
+        if latest:
+            right = {choice.id for choice in choices if choice.correct}
+            shown.update(
+                selected=submitted.get(question.id, set()),
+                right=right,
+                correct=submitted.get(question.id, set()) == right,
+                explanation=question.explanation,
+            )
+        questions.append(shown)
+    left = None if quiz.max_attempts is None else max(quiz.max_attempts - len(attempts), 0)
+    return {"quiz": quiz, "questions": questions, "attempt": latest, "attempts_left": left}
 
 
 # --- Catalogue -----------------------------------------------------------------------------------

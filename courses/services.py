@@ -11,10 +11,15 @@ from .exceptions import (
     LessonNotAvailable,
     LessonNotInCourse,
     MembersOnlyCourse,
+    NoAttemptsLeft,
+    NoQuiz,
     NotEnrolled,
+    QuizCompletesLesson,
     RevocationNeedsReason,
+    TamperedAnswers,
+    UnansweredQuestions,
 )
-from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress
+from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
 from .selectors import progress_for
 
 
@@ -51,23 +56,96 @@ def unenroll(*, user, course: CoursePage) -> Enrollment | None:
         return enrollment
 
 
-def mark_lesson_complete(*, user, course: CoursePage, lesson: LessonPage) -> Enrollment:
-    """Record the lesson as done and complete the course when every required live lesson is done."""
+def _check_lesson(course, lesson):
     if not lesson.live:
         raise LessonNotAvailable
     if not lesson.path.startswith(course.path) or lesson.depth != course.depth + 2:
         raise LessonNotInCourse
+
+
+def _locked_enrollment(user, course):
+    enrollment = Enrollment.objects.current().select_for_update().filter(user=user, course=course).first()
+    if enrollment is None:
+        raise NotEnrolled
+    return enrollment
+
+
+def mark_lesson_complete(*, user, course: CoursePage, lesson: LessonPage) -> Enrollment:
+    """Record the lesson as done and complete the course when every required live lesson is done."""
+    _check_lesson(course, lesson)
+    if lesson.quiz_id:
+        raise QuizCompletesLesson
     with transaction.atomic():
-        enrollment = Enrollment.objects.current().select_for_update().filter(user=user, course=course).first()
-        if enrollment is None:
-            raise NotEnrolled
-        try:
-            with transaction.atomic():
-                LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
-        except IntegrityError:  # recorded by a simultaneous request
-            pass
-        _update_completion(enrollment)
+        enrollment = _locked_enrollment(user, course)
+        _record_lesson_done(enrollment, lesson)
         return enrollment
+
+
+def _record_lesson_done(enrollment, lesson):
+    try:
+        with transaction.atomic():
+            LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+    except IntegrityError:  # recorded by a simultaneous request
+        pass
+    _update_completion(enrollment)
+
+
+# --- Quizzes ----------------------------------------------------------------------------------------
+
+
+def grade(quiz, answers):
+    """(score in percent, passed, {question id: correct?}) for ``answers`` {question id: {choice ids}}."""
+    questions = list(quiz.questions.prefetch_related("choices"))
+    results = {}
+    for question in questions:
+        correct = {choice.id for choice in question.choices.all() if choice.correct}
+        results[question.id] = answers.get(question.id, set()) == correct
+    score = round(100 * sum(results.values()) / len(questions)) if questions else 0
+    return score, score >= quiz.pass_mark, results
+
+
+def validate_answers(quiz, answers):
+    """Refuse what the form could not have sent: unknown questions or choices, several answers to a one-answer
+    question. Missing answers are the learner's to fix."""
+    choices = {}
+    kinds = {}
+    for question in quiz.questions.prefetch_related("choices"):
+        choices[question.id] = {choice.id for choice in question.choices.all()}
+        kinds[question.id] = question.kind
+    for question_id, selected in answers.items():
+        if question_id not in choices or not selected <= choices[question_id]:
+            raise TamperedAnswers
+        if kinds[question_id] == "single" and len(selected) > 1:
+            raise TamperedAnswers
+    if set(choices) - {question_id for question_id, selected in answers.items() if selected}:
+        raise UnansweredQuestions
+
+
+def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) -> QuizAttempt:
+    """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course)."""
+    _check_lesson(course, lesson)
+    quiz = lesson.quiz
+    if quiz is None:
+        raise NoQuiz
+    with transaction.atomic():
+        enrollment = _locked_enrollment(user, course)  # one attempt at a time per learner and course
+        validate_answers(quiz, answers)
+        if quiz.max_attempts is not None:
+            used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).count()
+            if used >= quiz.max_attempts:
+                raise NoAttemptsLeft
+        score, passed, _ = grade(quiz, answers)
+        attempt = QuizAttempt.objects.create(
+            user=user,
+            lesson=lesson,
+            quiz=quiz,
+            answers={str(question): sorted(selected) for question, selected in answers.items()},
+            score=score,
+            passed=passed,
+        )
+        if passed:
+            _record_lesson_done(enrollment, lesson)
+        return attempt
 
 
 def _update_completion(enrollment):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from core import views as core_views
 
 from . import services
-from .exceptions import LearningError
+from .exceptions import LearningError, TamperedAnswers, UnansweredQuestions
 from .models import CoursePage, LessonPage
 
 
@@ -70,3 +70,42 @@ def complete_lesson(request, course_id, lesson_id):
     if next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
     return redirect(lesson.get_url(request))
+
+
+def parse_answers(post):
+    """{question id: {choice ids}} from fields named ``question-<id>``; None when a name or value is not a number."""
+    answers = {}
+    for name in post:
+        if not name.startswith("question-"):
+            continue
+        question_id, values = name.removeprefix("question-"), post.getlist(name)
+        if not question_id.isdigit() or not all(value.isdigit() for value in values):
+            return None
+        answers[int(question_id)] = {int(value) for value in values}
+    return answers
+
+
+@require_POST
+@sign_in_first
+def submit_quiz(request, course_id, lesson_id):
+    course = get_object_or_404(CoursePage, id=course_id)
+    lesson = get_object_or_404(LessonPage, id=lesson_id)
+    answers = parse_answers(request.POST)
+    try:
+        if answers is None:
+            raise TamperedAnswers
+        attempt = services.submit_quiz(user=request.user, course=course, lesson=lesson, answers=answers)
+    except UnansweredQuestions as error:
+        messages.error(request, error.message)
+        return redirect(lesson.get_url(request) + "#quiz")
+    except LearningError as error:
+        return refuse(request, error)
+    if attempt.passed:
+        messages.success(request, _("You passed with %(score)s%%.") % {"score": attempt.score})
+    else:
+        messages.warning(
+            request,
+            _("You scored %(score)s%%; %(mark)s%% passes. Read the explanations and try again.")
+            % {"score": attempt.score, "mark": lesson.quiz.pass_mark},
+        )
+    return redirect(lesson.get_url(request) + "#quiz-result")

@@ -13,7 +13,7 @@ from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
 from . import demo, selectors, services
-from .models import Certificate, Enrollment
+from .models import Certificate, Enrollment, Quiz
 
 
 def course_facts(course):
@@ -186,6 +186,45 @@ class CertificateViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateViewSet)
+
+
+# --- Quizzes ---------------------------------------------------------------------------------------
+
+
+class QuizForm(WagtailAdminModelForm):
+    """Each question needs a right answer; a one-answer question exactly one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for form in self.formsets["questions"].forms:
+            form.is_valid()
+            question = getattr(form, "cleaned_data", {})
+            if not question or question.get("DELETE"):
+                continue
+            right = 0
+            for choice_form in form.formsets["choices"].forms:
+                choice_form.is_valid()
+                choice = getattr(choice_form, "cleaned_data", {})
+                right += bool(choice and not choice.get("DELETE") and choice.get("correct"))
+            if right == 0:
+                form.add_error("kind", _("Mark at least one choice as correct."))
+            elif question.get("kind") == "single" and right > 1:
+                form.add_error("kind", _("A one-answer question has exactly one correct choice."))
+        return cleaned
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "tasks"
+    menu_label = gettext_lazy("Quizzes")
+    add_to_admin_menu = True
+    menu_order = 222
+    list_display = ["title", "pass_mark", "max_attempts"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(Quiz.panels, base_form_class=QuizForm)
+
+
+register_snippet(QuizViewSet)
 
 
 @hooks.register("register_demo_seeder", order=20)

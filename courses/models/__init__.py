@@ -1,10 +1,12 @@
 from .certificates import Certificate
 from .learning import Enrollment, LessonProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .quizzes import Choice, Question, Quiz, QuizAttempt
 from .snippets import Instructor
 
 __all__ = [
     "Certificate",
+    "Choice",
     "CourseIndexPage",
     "CoursePage",
     "Enrollment",
@@ -12,4 +14,7 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "ModulePage",
+    "Question",
+    "Quiz",
+    "QuizAttempt",
 ]

@@ -109,7 +109,7 @@ class CoursePage(ContentPage):
         return LessonPage.objects.live().descendant_of(self).order_by("path")
 
     def required_lessons(self):
-        return self.lessons().filter(optional=False)
+        return self.lessons().filter(models.Q(optional=False) | models.Q(is_final_assessment=True))
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
@@ -159,12 +159,27 @@ class LessonPage(Page):
     optional = models.BooleanField(
         _("optional"), default=False, help_text=_("Optional lessons do not count towards completing the course.")
     )
+    quiz = models.ForeignKey(
+        "courses.Quiz",
+        verbose_name=_("quiz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A lesson with a quiz is completed by passing the quiz."),
+    )
+    is_final_assessment = models.BooleanField(
+        _("final assessment"),
+        default=False,
+        help_text=_("The course's final assessment: required to complete the course, even if marked optional."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("optional")], heading=_("Lesson facts")),
+        MultiFieldPanel([FieldPanel("quiz"), FieldPanel("is_final_assessment")], heading=_("Assessment")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]
