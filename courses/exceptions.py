@@ -68,3 +68,17 @@ class NoAttemptsLeft(LearningError):
 class QuizCompletesLesson(LearningError):
     message = _("This lesson is completed by passing its quiz.")
     status = 400
+
+
+class ChooseARun(LearningError):
+    message = _("This course runs in cohorts: choose one of its runs.")
+    status = 400
+
+
+class RunClosed(LearningError):
+    status = 409
+
+
+class RunFull(LearningError):
+    message = _("This run is full. Choose another run, or ask the course team about the next one.")
+    status = 409

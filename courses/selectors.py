@@ -3,14 +3,16 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.facets import topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
 
 from .forms import CourseCatalogueForm
-from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage, QuizAttempt
+from .models import Certificate, CohortRun, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage, QuizAttempt
 
 CATALOGUE_PAGE_SIZE = 12
 
@@ -84,7 +86,7 @@ def progress_for(enrollments):
 def current_enrollment(user, course):
     if not user.is_authenticated:
         return None
-    return Enrollment.objects.current().filter(user=user, course=course).first()
+    return Enrollment.objects.current().filter(user=user, course=course).select_related("run").first()
 
 
 # --- Course and lesson pages ---------------------------------------------------------------------
@@ -120,6 +122,7 @@ def course_page_context(request, course):
         "resume_lesson": resume,
         "first_lesson": all_lessons[0] if all_lessons else None,
         "instructors": list(course.instructors.all()),
+        "runs": cohort_runs(course) if course.format == CoursePage.Format.COHORT else [],
         "prerequisites": list(CoursePage.objects.live().public().filter(id__in=course.prerequisites.all())),
     }
 
@@ -257,3 +260,17 @@ def organisation_learning(organisation):
 
 def my_certificates(user):
     return list(Certificate.objects.filter(enrollment__user=user).order_by("-issued_on", "-id"))
+
+
+def cohort_runs(course):
+    """The course's runs that have not ended, each with seats left and why enrolment is closed: two queries."""
+    runs = list(
+        CohortRun.objects.filter(course=course, ends_on__gte=timezone.localdate())
+        .select_related("facilitator")
+        .annotate(taken=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
+    )
+    now = timezone.now()
+    for run in runs:
+        run.seats_left = max(run.seats - run.taken, 0)
+        run.closed = run.closed_reason(now) or (_("This run is full.") if not run.seats_left else "")
+    return runs

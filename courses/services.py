@@ -3,9 +3,11 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.locking import lock_for_seats
 from members.services import qualifies_as_member
 
 from .exceptions import (
+    ChooseARun,
     CourseNotAvailable,
     CourseNotCompleted,
     LessonNotAvailable,
@@ -16,19 +18,24 @@ from .exceptions import (
     NotEnrolled,
     QuizCompletesLesson,
     RevocationNeedsReason,
+    RunClosed,
+    RunFull,
     TamperedAnswers,
     UnansweredQuestions,
 )
-from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from .models import Certificate, CohortRun, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
 from .selectors import progress_for
 
 
-def enroll(*, user, course: CoursePage) -> Enrollment:
-    """Enrol (or re-enrol after withdrawing). Enrolling twice returns the same enrolment."""
+def enroll(*, user, course: CoursePage, run: CohortRun | None = None) -> Enrollment:
+    """Enrol (or re-enrol after withdrawing). Enrolling twice returns the same enrolment.
+    A cohort course needs one of its runs, and the run's seats are counted under its row lock."""
     if not course.live:
         raise CourseNotAvailable
     if course.is_members_only and not qualifies_as_member(user):
         raise MembersOnlyCourse
+    if course.format == CoursePage.Format.COHORT:
+        return _enroll_in_run(user=user, course=course, run=run)
     with transaction.atomic():
         enrollment = Enrollment.objects.select_for_update().filter(user=user, course=course).first()
         if enrollment is None:
@@ -42,6 +49,29 @@ def enroll(*, user, course: CoursePage) -> Enrollment:
             enrollment.withdrawn_at = None
             enrollment.save(update_fields=["status", "withdrawn_at"])
             _update_completion(enrollment)
+        return enrollment
+
+
+def _enroll_in_run(*, user, course, run):
+    if run is None or run.course_id != course.id:
+        raise ChooseARun
+    with transaction.atomic():
+        run = lock_for_seats(CohortRun, run.pk)  # the events' rule: count the seats under the owner's lock
+        reason = run.closed_reason()
+        if reason:
+            raise RunClosed(reason)
+        enrollment = Enrollment.objects.select_for_update().filter(user=user, course=course).first()
+        if enrollment is not None and enrollment.is_current and enrollment.run_id == run.id:
+            return enrollment
+        if Enrollment.objects.current().filter(run=run).count() >= run.seats:
+            raise RunFull
+        if enrollment is None:
+            return Enrollment.objects.create(user=user, course=course, run=run)
+        enrollment.run = run  # a move from another run, or back after withdrawing
+        if enrollment.status == Enrollment.Status.WITHDRAWN:
+            enrollment.status, enrollment.withdrawn_at = Enrollment.Status.ACTIVE, None
+        enrollment.save(update_fields=["run", "status", "withdrawn_at"])
+        _update_completion(enrollment)
         return enrollment
 
 

@@ -11,7 +11,7 @@ from core import views as core_views
 
 from . import services
 from .exceptions import LearningError, TamperedAnswers, UnansweredQuestions
-from .models import CoursePage, LessonPage
+from .models import CohortRun, CoursePage, LessonPage
 
 
 def sign_in_first(view):
@@ -36,8 +36,10 @@ def refuse(request, error):
 @sign_in_first
 def enroll(request, course_id):
     course = get_object_or_404(CoursePage, id=course_id)
+    run_id = request.POST.get("run", "")
+    run = CohortRun.objects.filter(course=course, id=int(run_id)).first() if run_id.isdigit() else None
     try:
-        services.enroll(user=request.user, course=course)
+        services.enroll(user=request.user, course=course, run=run)
     except LearningError as error:
         return refuse(request, error)
     messages.success(request, _("You are enrolled in “%s”. Start with the first lesson.") % course.title)

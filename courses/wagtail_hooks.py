@@ -13,7 +13,7 @@ from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
 from . import demo, selectors, services
-from .models import Certificate, Enrollment, Quiz
+from .models import Certificate, CohortRun, Enrollment, Quiz
 
 
 def course_facts(course):
@@ -91,10 +91,10 @@ class EnrollmentViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Enrolments")
     add_to_admin_menu = True
     menu_order = 220
-    list_display = ["user", "course", "status", "enrolled_at", "completed_at"]
+    list_display = ["user", "course", "run", "status", "enrolled_at", "completed_at"]
     list_filter = ["status"]
     search_fields = ["user__email", "course__title"]
-    list_export = ["user", "course", "status", "enrolled_at", "completed_at"]
+    list_export = ["user", "course", "run", "status", "enrolled_at", "completed_at"]
     export_filename = "enrolments"
 
 
@@ -225,6 +225,20 @@ class QuizViewSet(SnippetViewSet):
 
 
 register_snippet(QuizViewSet)
+
+
+class CohortRunViewSet(SnippetViewSet):
+    model = CohortRun
+    icon = "date"
+    menu_label = gettext_lazy("Cohort runs")
+    add_to_admin_menu = True
+    menu_order = 223
+    list_display = ["course", "starts_on", "ends_on", "seats", "facilitator"]
+    list_filter = ["course"]
+    ordering = ["-starts_on"]
+
+
+register_snippet(CohortRunViewSet)
 
 
 @hooks.register("register_demo_seeder", order=20)

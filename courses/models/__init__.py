@@ -1,4 +1,5 @@
 from .certificates import Certificate
+from .cohorts import CohortRun
 from .learning import Enrollment, LessonProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from .quizzes import Choice, Question, Quiz, QuizAttempt
@@ -7,6 +8,7 @@ from .snippets import Instructor
 __all__ = [
     "Certificate",
     "Choice",
+    "CohortRun",
     "CourseIndexPage",
     "CoursePage",
     "Enrollment",

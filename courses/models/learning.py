@@ -23,6 +23,14 @@ class Enrollment(models.Model):
     enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    run = models.ForeignKey(
+        "courses.CohortRun",
+        verbose_name=_("cohort run"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrollments",
+    )
 
     objects = EnrollmentQuerySet.as_manager()
 
