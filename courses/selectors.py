@@ -274,3 +274,34 @@ def cohort_runs(course):
         run.seats_left = max(run.seats - run.taken, 0)
         run.closed = run.closed_reason(now) or (_("This run is full.") if not run.seats_left else "")
     return runs
+
+
+def learning_by_course(enrollments):
+    """Rows of (course id, course title, extra group value…, enrolled, completed, valid certificates)."""
+    return enrollments.annotate(
+        enrolled=Count("id"),
+        completed=Count("id", filter=Q(status=Enrollment.Status.COMPLETED)),
+        certificates=Count("certificate", filter=Q(certificate__revoked_at__isnull=True)),
+    )
+
+
+def organisation_courses(organisation):
+    """Per course, how many of the city's approved staff enrolled, completed and hold a certificate: one query."""
+    from members.models import Membership
+
+    staff_enrollments = Enrollment.objects.current().filter(
+        user__membership__organisation=organisation, user__membership__status=Membership.Status.APPROVED
+    )
+    rows = learning_by_course(staff_enrollments.values("course__title")).order_by("course__title")
+    return [[row["course__title"], row["enrolled"], row["completed"], row["certificates"]] for row in rows]
+
+
+def learning_by_region_and_course(*, region="", course=None):
+    """The secretariat's figures: per course and member-city region, enrolled, completed, certificates."""
+    enrollments = Enrollment.objects.current()
+    if region:
+        enrollments = enrollments.filter(user__membership__organisation__region=region)
+    if course is not None:
+        enrollments = enrollments.filter(course=course)
+    rows = learning_by_course(enrollments.values("course__title", "user__membership__organisation__region"))
+    return list(rows.order_by("course__title", "user__membership__organisation__region"))

@@ -1,8 +1,10 @@
+from django.urls import path, reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -12,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import demo, selectors, services
+from . import admin_views, demo, selectors, services
 from .models import Certificate, CohortRun, Enrollment, Quiz
 
 
@@ -70,18 +72,22 @@ def my_learning_section(request):
 @hooks.register("register_organisation_report")
 def course_progress_report(organisation):
     values = selectors.organisation_learning(organisation)
-    learners = len(values)
+    by_course = selectors.organisation_courses(organisation)
     return OrganisationReport(
         key="courses",
         title=_("Courses"),
         columns=[_("Courses enrolled"), _("Courses completed"), _("Average progress (%)")],
         values_by_user=values,
         summary=[
-            (_("Staff learning"), learners),
+            (_("Staff learning"), len(values)),
             (_("Enrolments"), sum(v[0] for v in values.values())),
             (_("Courses completed"), sum(v[1] for v in values.values())),
+            (_("Certificates"), sum(row[3] for row in by_course)),
         ],
         order=10,
+        table_caption=_("By course"),
+        table_header=[_("Course"), _("Enrolled"), _("Completed"), _("Certificates")],
+        table_rows=by_course,
     )
 
 
@@ -186,6 +192,29 @@ class CertificateViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateViewSet)
+
+
+# --- The secretariat's learning report ------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_learning_report_url():
+    return [path("reports/learning/", admin_views.learning_report, name="courses_learning_report")]
+
+
+class LearningReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_enrollment")
+
+
+@hooks.register("register_reports_menu_item")
+def register_learning_report_menu_item():
+    return LearningReportMenuItem(
+        gettext_lazy("Learning by course and region"),
+        reverse("courses_learning_report"),
+        icon_name="doc-full",
+        order=705,
+    )
 
 
 # --- Quizzes ---------------------------------------------------------------------------------------

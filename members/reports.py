@@ -1,7 +1,8 @@
 """The focal point's report on their city's staff, assembled from what each app contributes.
 
 A content app registers ``register_organisation_report``: fn(organisation) -> OrganisationReport,
-with one row of values per staff member (by user id). Members never imports the content apps.
+with one row of values per staff member (by user id), and optionally a table of its own (for example one row
+per course), shown on the dashboard and downloadable as CSV. Members never imports the content apps.
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +21,13 @@ class OrganisationReport:
     values_by_user: dict[int, list] = field(default_factory=dict)
     summary: list[tuple[str, object]] = field(default_factory=list)
     order: int = 100
+    table_caption: str = ""
+    table_header: list[str] = field(default_factory=list)
+    table_rows: list[list] = field(default_factory=list)
+
+
+def organisation_report(organisation, key):
+    return next((report for report in organisation_reports(organisation) if report.key == key), None)
 
 
 def organisation_reports(organisation):

@@ -1,4 +1,3 @@
-import csv
 import functools
 import json
 
@@ -15,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.exports import csv_response
 from core.pagination import paginate
 from core.sections import collect_sections
 
@@ -312,10 +312,15 @@ def send_invitations(request, organisation):
 @require_safe
 def report_csv(request, organisation):
     header, rows = reports.staff_report(organisation)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"{slugify(organisation.name)}-report-{timezone.now():%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return csv_response(header, rows, f"{slugify(organisation.name)}-report-{timezone.now():%Y%m%d}")
+
+
+@manager_required
+@require_safe
+def report_table_csv(request, organisation, key):
+    """One content app's own table for the city (for example enrolled, completed and certificates per course)."""
+    report = reports.organisation_report(organisation, key)
+    if report is None or not report.table_header:
+        raise Http404
+    filename = f"{slugify(organisation.name)}-{slugify(key)}-{timezone.now():%Y%m%d}"
+    return csv_response(report.table_header, report.table_rows, filename)
