@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import admin_views, demo, selectors, services
+from . import admin_views, demo, demo_learning, selectors, services
 from .models import Certificate, CohortRun, Enrollment, Quiz
 
 
@@ -274,3 +274,9 @@ register_snippet(CohortRunViewSet)
 def seed_courses(progress):
     """Courses: the e-government training programme, with modules and lessons"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=21)
+def seed_learning(progress):
+    """Learning: a final assessment quiz, cohort runs, and two staff members with certificates"""
+    demo_learning.seed(progress)

@@ -114,3 +114,33 @@ def test_toolkit_pages_are_accessible(page, site, width, tmp_path):
             results = Axe().run(page)
             serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
             assert serious == [], f"{path}\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_quiz_and_certificate_pages_are_accessible(page, site, width):
+    from courses import services
+    from courses.models import Certificate
+    from tests.browser.helpers import sign_in
+    from tests.courses.test_quizzes import answers, make_quiz
+    from tests.factories import UserFactory, make_course
+
+    course, lessons = make_course(site["courses"], title="Open data basics", modules=1, lessons_per_module=1)
+    quiz_lesson = lessons[0]
+    quiz_lesson.quiz = make_quiz()
+    quiz_lesson.save_revision().publish()
+    person = UserFactory()
+    services.enroll(user=person, course=course)
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, person.email)
+    page.goto(quiz_lesson.url)
+    results = Axe().run(page)
+    assert [v for v in results.response["violations"] if v["impact"] in SERIOUS] == [], results.generate_report()
+    services.submit_quiz(
+        user=person, course=course, lesson=quiz_lesson, answers=answers(quiz_lesson.quiz, "CC BY 4.0", "CSV", "JSON")
+    )
+    certificate = Certificate.objects.get()
+    for path in [quiz_lesson.url, "/me/", certificate.get_absolute_url(), "/certificates/NOT-A-CODE/"]:
+        page.goto(path)
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+        assert serious == [], f"{path}\n{results.generate_report()}"

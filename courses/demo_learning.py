@@ -1,0 +1,112 @@
+"""Demo learning beyond the pages: a final assessment quiz, cohort runs, and a few people who finished a course
+(with their certificates), so the quiz, the runs, My certificates and the reports show something."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from core.demo import ensure_child
+from members.models import User
+
+from . import services
+from .models import Choice, CohortRun, CoursePage, Instructor, LessonPage, ModulePage, Question, Quiz
+
+FINAL_QUIZ = (
+    "E-government foundations: final assessment",
+    [
+        (
+            "single",
+            "What should a city map before putting a service online?",
+            [
+                ("The resident's journey from need to result", True),
+                ("The org chart of the department", False),
+                ("The colours of the website", False),
+            ],
+            "Start from what the resident needs to get done, then remove every step that does not help.",
+        ),
+        (
+            "multiple",
+            "Which of these help residents actually use a digital service?",
+            [
+                ("Plain-language forms", True),
+                ("An offline alternative for those who need it", True),
+                ("Asking for the same document twice", False),
+            ],
+            "Plain language and a way for everyone to get the service matter; asking twice drives people away.",
+        ),
+        (
+            "single",
+            "Which services should a city move online first?",
+            [("Frequent, simple services many residents use", True), ("The rarest, most complex procedure", False)],
+            "Frequent, simple services give the most benefit early and build trust.",
+        ),
+    ],
+)
+
+
+def ensure_final_quiz(progress):
+    course = CoursePage.objects.filter(slug="e-government-foundations").first()
+    module = ModulePage.objects.child_of(course).order_by("path").last() if course else None
+    if module is None or LessonPage.objects.child_of(module).filter(slug="final-assessment").exists():
+        progress.record(False)
+        return
+    title, questions = FINAL_QUIZ
+    quiz = Quiz.objects.create(title=title, pass_mark=70)
+    for order, (kind, text, choices, explanation) in enumerate(questions):
+        question = Question.objects.create(quiz=quiz, kind=kind, text=text, explanation=explanation, sort_order=order)
+        for number, (choice, correct) in enumerate(choices):
+            Choice.objects.create(question=question, text=choice, correct=correct, sort_order=number)
+    ensure_child(
+        module,
+        LessonPage,
+        "final-assessment",
+        title="Final assessment",
+        summary="Three questions on the whole course. 70% passes; you can try as often as you need.",
+        estimated_minutes=10,
+        quiz=quiz,
+        is_final_assessment=True,
+    )
+    progress.record(True)
+
+
+def ensure_cohort_runs(progress):
+    today = timezone.localdate()
+    facilitator = Instructor.objects.order_by("id").first()
+    for course in CoursePage.objects.live().filter(format=CoursePage.Format.COHORT):
+        if course.runs.exists():
+            progress.record(False)
+            continue
+        for starts_in, seats, opens_in in ((30, 25, None), (120, 25, 40), (60, 3, None)):
+            start = today + dt.timedelta(days=starts_in)
+            CohortRun.objects.create(
+                course=course,
+                starts_on=start,
+                ends_on=start + dt.timedelta(days=42),
+                seats=seats,
+                facilitator=facilitator,
+                enrollment_opens_at=timezone.now() + dt.timedelta(days=opens_in) if opens_in else None,
+            )
+        progress.record(True)
+
+
+def ensure_graduates(progress):
+    """Two staff members completed the open-data course (and hold its certificate)."""
+    course = CoursePage.objects.filter(slug="open-data-for-cities").first()
+    if course is None:
+        return
+    for email in ("jiho.kim@seoul.city.example", "lena.fischer@hamburg.city.example"):
+        person = User.objects.filter(email=email).first()
+        if person is None or course.enrollments.filter(user=person).exists():
+            progress.record(False)
+            continue
+        services.enroll(user=person, course=course)
+        for lesson in course.required_lessons():
+            if not lesson.quiz_id:
+                services.mark_lesson_complete(user=person, course=course, lesson=lesson)
+        progress.record(True)
+
+
+def seed(progress):
+    ensure_final_quiz(progress)
+    ensure_cohort_runs(progress)
+    ensure_graduates(progress)
