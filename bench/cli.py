@@ -139,6 +139,12 @@ def measure_throughput(args, results, env, cookie_name):
             from bench import registration_load
 
             results.append(registration_load.run(base, cookie_name))
+        if not args.only or "quiz submission" in args.only:
+            from bench import quiz_load
+
+            quiz_result = quiz_load.run(base, cookie_name)
+            if quiz_result:
+                results.append(quiz_result)
 
 
 def print_table(results):

@@ -55,6 +55,10 @@ def toolkit_download(seeded):
     return seeded.download_url
 
 
+def certificate_page(seeded):
+    return seeded.certificate_url
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/"),
@@ -82,5 +86,6 @@ PAGES = [
     BenchPage("toolkits, filtered", "/toolkits/?language=fr&audience=public&q=policy&sort=updated"),
     BenchPage("toolkit page", toolkit_page),
     BenchPage("toolkit download, 1 MB", toolkit_download),
+    BenchPage("certificate verification", certificate_page),
 ]
 STATIC_PAGE = "static file"

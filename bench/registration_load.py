@@ -45,6 +45,44 @@ def seat_limited_event():
     )
 
 
+def crowd_load(name, path, sessions, posts, expected=302):
+    """Every session sends its ``posts`` [(url, data)] one after another, all sessions at once, through gunicorn;
+    returns the bench row (median and p95 per request, requests per second over the whole crowd)."""
+    timings, failures = [], []
+    lock = threading.Lock()
+    barrier = threading.Barrier(len(sessions))
+
+    def person(session):
+        barrier.wait()
+        for url, data in posts:
+            started = time.perf_counter()
+            response = session.post(url, data=data, allow_redirects=False, timeout=60)
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                timings.append(elapsed)
+                if response.status_code != expected:
+                    failures.append(response.status_code)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=person, args=(session,)) for session in sessions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {
+        "name": name,
+        "path": path,
+        "status": expected if not failures else failures[0],
+        "median_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
+        "queries": 0,
+        "rps": round(len(timings) / wall, 1),
+        "non_2xx": len(failures),
+        "requests": len(timings),
+    }
+
+
 def run(base, cookie_name):
     from events.models import EventPage, Registration
 
@@ -52,45 +90,13 @@ def run(base, cookie_name):
     EventPage.objects.filter(pk=event.pk).update(in_person_capacity=USERS // 2)  # half wait, so promotions happen
     sessions = crowd_sessions(cookie_name)
     register_url, cancel_url = f"{base}{event.url}register/", f"{base}{event.url}cancel/"
-    timings, failures = [], []
-    lock = threading.Lock()
-    barrier = threading.Barrier(len(sessions))
-
-    def attendee(session):
-        barrier.wait()
-        for _ in range(ROUNDS):
-            for url, data in ((register_url, {"mode": "in_person", "consent": "on"}), (cancel_url, {})):
-                started = time.perf_counter()
-                response = session.post(url, data=data, allow_redirects=False, timeout=60)
-                elapsed = (time.perf_counter() - started) * 1000
-                with lock:
-                    timings.append(elapsed)
-                    if response.status_code != 302:
-                        failures.append(response.status_code)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=attendee, args=(session,)) for session in sessions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    posts = [(register_url, {"mode": "in_person", "consent": "on"}), (cancel_url, {})] * ROUNDS
+    result = crowd_load(f"registration ({len(sessions)} users)", event.url + "register/ + cancel/", sessions, posts)
     confirmed = Registration.objects.confirmed().filter(event=event).count()
-    result = {
-        "name": f"registration ({len(sessions)} users)",
-        "path": event.url + "register/ + cancel/",
-        "status": 302 if not failures else failures[0],
-        "median_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(percentile(timings, 0.95), 2),
-        "queries": 0,
-        "rps": round(len(timings) / wall, 1),
-        "non_2xx": len(failures),
-        "requests": len(timings),
-        "confirmed_after": confirmed,
-    }
+    result["confirmed_after"] = confirmed
     print(
         f"  {result['name']:28} {result['rps']:9.1f} req/s, p95 {result['p95_ms']} ms, "
-        f"{len(failures)} failures, {confirmed} confirmed at the end (capacity {USERS // 2})",
+        f"{result['non_2xx']} failures, {confirmed} confirmed at the end (capacity {USERS // 2})",
         flush=True,
     )
     return result

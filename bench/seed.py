@@ -32,6 +32,7 @@ class Seeded:
     calendar_path: str = ""
     case_url: str = ""
     toolkit_url: str = ""
+    certificate_url: str = ""
     download_url: str = ""
 
 
@@ -186,6 +187,7 @@ def seed(scale):
         case_url=CasePage.objects.live().order_by("-id").first().url,
         toolkit_url=toolkit_url,
         download_url=download_url,
+        certificate_url=certificate_url(),
     )
 
 
@@ -253,7 +255,46 @@ def enroll_learners(memberships):
         for lesson in lessons[: len(lessons) // 2]:
             services.mark_lesson_complete(user=user, course=course, lesson=lesson)
     say(f"  learners: {len(learners)} enrolled in {course.title!r}, half done")
+    add_quiz(lessons[-1])
+    add_certificates(course)
     return course.url, lessons[len(lessons) // 2].url
+
+
+def add_quiz(lesson, questions=10):
+    """A ten-question quiz (one- and several-answer questions) on the course's last lesson."""
+    from courses.models import Choice, Question, Quiz
+
+    quiz = Quiz.objects.create(title="Bench quiz", pass_mark=70)
+    for number in range(questions):
+        kind = "multiple" if number % 3 == 0 else "single"
+        question = Question.objects.create(quiz=quiz, text=f"Question {number}?", kind=kind, sort_order=number)
+        Choice.objects.bulk_create(
+            Choice(
+                question=question, text=f"Choice {n}", correct=n == 0 or (kind == "multiple" and n == 1), sort_order=n
+            )
+            for n in range(4)
+        )
+    type(lesson).objects.filter(pk=lesson.pk).update(quiz=quiz)
+    say(f"  quiz: {questions} questions on {lesson.title!r}")
+
+
+def add_certificates(course):
+    """A certificate for every enrolment in the course (bulk, for the verification page)."""
+    from courses.models import Certificate, Enrollment
+    from courses.models.certificates import new_code
+
+    Certificate.objects.bulk_create(
+        Certificate(
+            enrollment=enrollment,
+            code=new_code(),
+            name=f"Learner {enrollment.user_id}",
+            course_title=course.title,
+            hours=course.effort_hours,
+            issuer="WeGo (bench)",
+        )
+        for enrollment in Enrollment.objects.filter(course=course)
+    )
+    say(f"  certificates: {Certificate.objects.count()}")
 
 
 MEGABYTE = 1024 * 1024
@@ -362,7 +403,15 @@ def seeded_from_database():
         calendar_path=f"/events/calendar/{local.year}/{local.month}/" if local else "",
         case_url=CasePage.objects.live().order_by("-id").first().url,
         **toolkit_urls(),
+        certificate_url=certificate_url(),
     )
+
+
+def certificate_url():
+    from courses.models import Certificate
+
+    certificate = Certificate.objects.order_by("id").first()
+    return certificate.get_absolute_url() if certificate else ""
 
 
 def toolkit_urls():
