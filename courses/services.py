@@ -123,9 +123,13 @@ def _record_lesson_done(enrollment, lesson):
 # --- Quizzes ----------------------------------------------------------------------------------------
 
 
-def grade(quiz, answers):
+def quiz_questions(quiz):
+    """The quiz's questions with their choices: two queries, read once per submission."""
+    return list(quiz.questions.prefetch_related("choices"))
+
+
+def grade(quiz, questions, answers):
     """(score in percent, passed, {question id: correct?}) for ``answers`` {question id: {choice ids}}."""
-    questions = list(quiz.questions.prefetch_related("choices"))
     results = {}
     for question in questions:
         correct = {choice.id for choice in question.choices.all() if choice.correct}
@@ -134,12 +138,12 @@ def grade(quiz, answers):
     return score, score >= quiz.pass_mark, results
 
 
-def validate_answers(quiz, answers):
+def validate_answers(questions, answers):
     """Refuse what the form could not have sent: unknown questions or choices, several answers to a one-answer
     question. Missing answers are the learner's to fix."""
     choices = {}
     kinds = {}
-    for question in quiz.questions.prefetch_related("choices"):
+    for question in questions:
         choices[question.id] = {choice.id for choice in question.choices.all()}
         kinds[question.id] = question.kind
     for question_id, selected in answers.items():
@@ -159,12 +163,13 @@ def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) 
         raise NoQuiz
     with transaction.atomic():
         enrollment = _locked_enrollment(user, course)  # one attempt at a time per learner and course
-        validate_answers(quiz, answers)
+        questions = quiz_questions(quiz)
+        validate_answers(questions, answers)
         if quiz.max_attempts is not None:
             used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).count()
             if used >= quiz.max_attempts:
                 raise NoAttemptsLeft
-        score, passed, _ = grade(quiz, answers)
+        score, passed, _ = grade(quiz, questions, answers)
         attempt = QuizAttempt.objects.create(
             user=user,
             lesson=lesson,

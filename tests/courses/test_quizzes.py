@@ -182,9 +182,9 @@ def test_an_unanswered_question_is_a_plain_message_and_stores_nothing(client, co
     assert "Answer every question, then submit." in response.content.decode()
     assert not QuizAttempt.objects.exists()
     with pytest.raises(UnansweredQuestions):
-        services.validate_answers(final.quiz, {})
+        services.validate_answers(services.quiz_questions(final.quiz), {})
     with pytest.raises(TamperedAnswers):
-        services.validate_answers(final.quiz, {123456: {1}})
+        services.validate_answers(services.quiz_questions(final.quiz), {123456: {1}})
 
 
 def test_people_who_are_not_enrolled_cannot_submit(client, course_with_final_quiz):
