@@ -52,5 +52,16 @@ def learning_report(request):
     if request.GET.get("export") == "csv":
         return csv_response(header, rows, "learning-by-course-and-region")
     totals = [sum(row[index] for row in rows) for index in (2, 3, 4)]
-    context = {"form": form, "header": header, "rows": rows, "totals": totals, "csv_query": request.GET.urlencode()}
-    return TemplateResponse(request, "courses/admin/learning_report.html", context)
+    context = {
+        "title": _("Learning by course and region"),
+        "icon": "doc-full",
+        "caption": _("Enrolled, completed and certificates by course and region"),
+        "empty_text": _("Nobody is enrolled yet."),
+        "form": form,
+        "header": header,
+        "rows": rows,
+        "totals": totals,
+        "footer": [_("All"), "", *totals],
+        "csv_query": request.GET.urlencode(),
+    }
+    return TemplateResponse(request, "core/admin/report.html", context)

@@ -268,6 +268,7 @@ def cohort_runs(course):
         CohortRun.objects.filter(course=course, ends_on__gte=timezone.localdate())
         .select_related("facilitator")
         .annotate(taken=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
+        .order_by("starts_on", "id")  # Meta.ordering does not apply to an aggregate query
     )
     now = timezone.now()
     for run in runs:

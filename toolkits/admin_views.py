@@ -63,11 +63,17 @@ def downloads_report(request):
     header = [_("Member city"), _("Country"), _("Region"), _("Downloads"), _("People"), _("Toolkits"), _("Last")]
     if request.GET.get("export") == "csv":
         return csv_response(header, rows, "toolkit-downloads-by-city")
+    total = sum(row[3] for row in rows)
     context = {
+        "title": _("Toolkit downloads by city"),
+        "icon": "download",
+        "caption": _("Toolkit downloads by member city"),
+        "empty_text": _("No downloads in this period."),
         "form": form,
         "header": header,
         "rows": rows,
-        "total": sum(row[3] for row in rows),
+        "total": total,
+        "footer": [_("All downloads"), "", "", total, "", "", ""],
         "csv_query": request.GET.urlencode(),
     }
-    return TemplateResponse(request, "toolkits/admin/downloads_report.html", context)
+    return TemplateResponse(request, "core/admin/report.html", context)

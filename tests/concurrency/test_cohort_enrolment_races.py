@@ -11,19 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import CohortRun, CoursePage, Enrollment
-from tests.concurrency.live_server import post_all_at_once, signed_in_session, start_live_server
+from tests.concurrency.live_server import post_all_at_once, signed_in_session
 from tests.factories import CoursePageFactory, UserFactory, build_site_tree
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEATS, CROWD, RUNS, CONTROL_TRIES = 20, 80, 3, 8
-
-
-@pytest.fixture
-def live(require_postgres):
-    thread = start_live_server()
-    yield f"http://{thread.host}:{thread.port}"
-    thread.terminate()
 
 
 @pytest.fixture

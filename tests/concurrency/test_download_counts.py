@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from tests.concurrency.live_server import get_all_at_once, signed_in_session, start_live_server
+from tests.concurrency.live_server import get_all_at_once, signed_in_session
 from tests.factories import OrganisationFactory, ToolkitPageFactory, build_site_tree, make_member
 from tests.toolkits.conftest import file_of, publish_releases
 from toolkits.models import Download
@@ -18,14 +18,6 @@ def toolkit(require_postgres, tmp_path):
     with override_settings(MEDIA_ROOT=tmp_path):
         page = ToolkitPageFactory(parent=build_site_tree()["toolkits"], audience="members")
         yield publish_releases(page, [("1.0", 1, [("guide.pdf", CONTENT, "en")])])
-
-
-@pytest.fixture
-def live(require_postgres):
-    # On PostgreSQL only: the test database on SQLite is in memory, where concurrent writers get "table locked".
-    thread = start_live_server()
-    yield f"http://{thread.host}:{thread.port}"
-    thread.terminate()
 
 
 def test_twenty_simultaneous_clicks_by_one_person_count_once_and_ten_people_count_ten(live, toolkit):

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Registration
-from tests.concurrency.live_server import post_all_at_once, signed_in_session, start_live_server
+from tests.concurrency.live_server import post_all_at_once, signed_in_session
 from tests.factories import EventPageFactory, UserFactory, build_site_tree
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,13 +20,6 @@ SEATS, CROWD, RUNS = 50, 200, 3
 # control run that fails by bad luck vanishingly rare (it stops at the first overbooking).
 CONTROL_TRIES = 8
 FORM = {"mode": Registration.Mode.IN_PERSON, "consent": "on"}
-
-
-@pytest.fixture
-def live(require_postgres):
-    thread = start_live_server()
-    yield f"http://{thread.host}:{thread.port}"
-    thread.terminate()
 
 
 @pytest.fixture

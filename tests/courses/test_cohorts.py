@@ -79,6 +79,10 @@ def test_the_course_page_lists_runs_and_enrols_through_the_form(client, course):
     client.force_login(person)
     page = client.get(course.url).content.decode()
     assert "with Dr. Ana Souza" in page and "3 seats left" in page and "This run is full." in page
+    later = make_run(course, starts_in=90)
+    earlier = make_run(course, starts_in=5)
+    listed = [run.id for run in client.get(course.url).context["runs"]]
+    assert listed == [earlier.id, open_run.id, full_run.id, later.id]  # by start date
     enroll = reverse("courses:enroll", args=[course.id])
     assert client.post(enroll, {"run": str(full_run.id)}).status_code == 409
     assert client.post(enroll, {"run": "nonsense"}).status_code == 400

@@ -109,7 +109,8 @@ def test_city_report_csv_lists_staff_only(client, city_a, focal_a):
     client.force_login(focal_a)
     response = client.get(reverse("members:report_csv", args=[city_a.slug]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # a BOM, so spreadsheet programs read Hangul right
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Name", "Email", "Job title", "Role"]
     emails = {row[1] for row in rows[1:]}
     assert "ada@a.example" in emails and "someone@b.example" not in emails
