@@ -14,12 +14,15 @@ from .models.certificates import normalise_code
 
 
 def not_found(request, typed=""):
-    return TemplateResponse(request, "courses/certificate_not_found.html", {"typed": typed[:64]}, status=404)
+    context = {"typed": typed[:64], "searched": True}
+    return TemplateResponse(request, "courses/certificate_not_found.html", context, status=404)
 
 
 @require_safe
 def lookup(request):
-    """The form on the 404 page: a typed code (with dashes, spaces, lower case) goes to its page."""
+    """Where to type a code (printed under the QR code): it goes to its page, with dashes, spaces or lower case."""
+    if "code" not in request.GET:
+        return TemplateResponse(request, "courses/certificate_not_found.html", {"searched": False})
     typed = request.GET.get("code", "")
     code = normalise_code(typed)
     if not code:

@@ -78,6 +78,12 @@ def test_malformed_and_unknown_codes_get_the_404_page_with_a_form(client, path):
     assert 'name="code"' in response.content.decode()
 
 
+def test_the_lookup_page_asks_for_a_code(client):
+    response = client.get("/certificates/")
+    assert response.status_code == 200
+    assert "Check a certificate" in response.content.decode() and 'name="code"' in response.content.decode()
+
+
 def test_an_unknown_well_formed_code_is_404_too(client, complete):
     complete()
     code = "".join(reversed(Certificate.objects.get().code))
