@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 from core.pagination import paginate
 
+from . import services
 from .forms import SearchForm
 
 RESULTS_LIMIT = 200
@@ -13,9 +14,11 @@ RESULTS_LIMIT = 200
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    results = None
+    results, promotions = None, []
     if query:
+        promotions = services.promoted_results(services.record_search(query))
         # Unranked and capped: relevance ranking on SQLite is O(matches²) (see docs/architecture.md).
         found = Page.objects.live().public().specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
         results = paginate(request, list(found), 20)
-    return render(request, "search/search.html", {"form": form, "query": query, "results": results})
+    context = {"form": form, "query": query, "results": results, "promotions": promotions}
+    return render(request, "search/search.html", context)

@@ -1,0 +1,38 @@
+"""Editors' side of search: promoted results on top, and every search counted for the "Search terms" report."""
+
+import pytest
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from members.services import restrict_page_to_members
+from tests.factories import CoursePageFactory, ToolkitPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_promoted_results_come_first_and_private_pages_are_never_promoted(client, site_tree):
+    strategy = ToolkitPageFactory(parent=site_tree["toolkits"], title="E-government strategy toolkit")
+    private = CoursePageFactory(parent=site_tree["courses"], title="Members' strategy clinic")
+    restrict_page_to_members(private)
+    query = Query.get("strategy")
+    SearchPromotion.objects.create(query=query, page=strategy, description="Start here.", sort_order=0)
+    SearchPromotion.objects.create(query=query, page=private, sort_order=1)
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://www.we-gov.org/", external_link_text="WeGo", sort_order=2
+    )
+    page = client.get("/search/", {"q": "  Strategy "}).content.decode()
+    recommended = page[page.index("Recommended") : page.index("</section>", page.index("Recommended"))]
+    assert "E-government strategy toolkit" in recommended and "Start here." in recommended
+    assert "https://www.we-gov.org/" in recommended
+    assert "Members' strategy clinic" not in page
+
+
+def test_every_search_is_counted_for_the_search_terms_report(client, admin_client, site_tree):
+    for words in ("open data", "Open Data", "parking"):
+        client.get("/search/", {"q": words})
+    assert Query.get("open data").hits == 2
+    client.get("/search/", {"q": ""})  # an empty search is not a search
+    assert Query.objects.count() == 2
+    report = admin_client.get(reverse("wagtailsearchpromotions:search_terms"))
+    assert report.status_code == 200
+    assert "open data" in report.content.decode()
