@@ -1,10 +1,9 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
 
 from core.pagination import paginate
 
-from . import services
+from . import selectors, services
 from .forms import SearchForm
 
 RESULTS_LIMIT = 200
@@ -16,9 +15,10 @@ def search(request):
     query = form.cleaned_data["q"] if form.is_valid() else ""
     results, promotions = None, []
     if query:
-        promotions = services.promoted_results(services.record_search(query))
+        visible = selectors.visible_pages(request)
+        promotions = services.promoted_results(services.record_search(query), visible)
         # Unranked and capped: relevance ranking on SQLite is O(matches²) (see docs/architecture.md).
-        found = Page.objects.live().public().specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
+        found = visible.specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
         results = paginate(request, list(found), 20)
     context = {"form": form, "query": query, "results": results, "promotions": promotions}
     return render(request, "search/search.html", context)
