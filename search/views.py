@@ -1,3 +1,4 @@
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -22,3 +23,21 @@ def search(request):
         results = paginate(request, list(found), 20)
     context = {"form": form, "query": query, "results": results, "promotions": promotions}
     return render(request, "search/search.html", context)
+
+
+SUGGESTIONS = 8
+SUGGEST_MIN_LENGTH = 2
+
+
+@require_safe
+def suggest(request):
+    """Titles for the header box as the visitor types (JSON; the search page works without it)."""
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    suggestions = []
+    if len(query) >= SUGGEST_MIN_LENGTH:
+        pages = selectors.visible_pages(request).autocomplete(query, order_by_relevance=False)[:SUGGESTIONS]
+        suggestions = [{"title": page.title, "url": page.url} for page in pages]
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

@@ -53,3 +53,28 @@ def test_members_find_members_only_courses_and_nobody_else_does(client, site_tre
     assert titles() == ["Public strategy basics"]
     client.force_login(make_member(OrganisationFactory()))
     assert sorted(titles()) == ["Members' strategy clinic", "Public strategy basics"]
+
+
+def test_suggestions_offer_titles_the_visitor_may_open(client, site_tree):
+    CoursePageFactory(parent=site_tree["courses"], title="Open data basics")
+    ToolkitPageFactory(parent=site_tree["toolkits"], title="Open-data policy kit")
+    private = CoursePageFactory(parent=site_tree["courses"], title="Open data clinic for members")
+    restrict_page_to_members(private)
+    data = client.get("/search/suggest/", {"q": "open"}).json()
+    titles = sorted(item["title"] for item in data["suggestions"])
+    assert titles == ["Open data basics", "Open-data policy kit"]
+    assert all(item["url"].startswith("/") for item in data["suggestions"])
+    assert not Query.objects.exists()  # typing is not searching: nothing is counted
+
+
+@pytest.mark.parametrize("query", ["", "o", '"', "\x00", "a" * 10_000, "  "])
+def test_suggestions_answer_odd_input_with_an_empty_list_or_matches(client, site_tree, query):
+    response = client.get("/search/suggest/", {"q": query})
+    assert response.status_code == 200
+    assert response.json()["suggestions"] == [] or len(response.json()["suggestions"]) <= 8
+
+
+def test_suggestions_are_bounded(client, site_tree):
+    for number in range(12):
+        CoursePageFactory(parent=site_tree["courses"], title=f"Open course {number}")
+    assert len(client.get("/search/suggest/", {"q": "open"}).json()["suggestions"]) == 8
