@@ -45,11 +45,16 @@ def enroll(*, user, course: CoursePage, run: CohortRun | None = None) -> Enrollm
             except IntegrityError:  # a double click: the other request created it
                 return Enrollment.objects.get(user=user, course=course)
         if enrollment.status == Enrollment.Status.WITHDRAWN:
-            enrollment.status = Enrollment.Status.ACTIVE
-            enrollment.withdrawn_at = None
-            enrollment.save(update_fields=["status", "withdrawn_at"])
-            _update_completion(enrollment)
+            _rejoin(enrollment)
         return enrollment
+
+
+def _rejoin(enrollment, changed=()):
+    """Save an enrolment coming back (after withdrawing, or into another run): active, completion re-checked."""
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        enrollment.status, enrollment.withdrawn_at = Enrollment.Status.ACTIVE, None
+    enrollment.save(update_fields=["status", "withdrawn_at", *changed])
+    _update_completion(enrollment)
 
 
 def _enroll_in_run(*, user, course, run):
@@ -68,10 +73,7 @@ def _enroll_in_run(*, user, course, run):
         if enrollment is None:
             return Enrollment.objects.create(user=user, course=course, run=run)
         enrollment.run = run  # a move from another run, or back after withdrawing
-        if enrollment.status == Enrollment.Status.WITHDRAWN:
-            enrollment.status, enrollment.withdrawn_at = Enrollment.Status.ACTIVE, None
-        enrollment.save(update_fields=["run", "status", "withdrawn_at"])
-        _update_completion(enrollment)
+        _rejoin(enrollment, changed=["run"])
         return enrollment
 
 

@@ -4,13 +4,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
@@ -202,18 +202,14 @@ def register_learning_report_url():
     return [path("reports/learning/", admin_views.learning_report, name="courses_learning_report")]
 
 
-class LearningReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("courses.view_enrollment")
-
-
 @hooks.register("register_reports_menu_item")
 def register_learning_report_menu_item():
-    return LearningReportMenuItem(
+    return PermissionMenuItem(
         gettext_lazy("Learning by course and region"),
         reverse("courses_learning_report"),
         icon_name="doc-full",
         order=705,
+        permission="courses.view_enrollment",
     )
 
 

@@ -45,11 +45,15 @@ def may_download_members_files(user):
     return user.is_authenticated and (user.is_superuser or user.groups.filter(name=MEMBERS_GROUP).exists())
 
 
+def refusal_for(user):
+    return Access.MEMBERS_ONLY if user.is_authenticated else Access.SIGN_IN
+
+
 def toolkit_access(request, toolkit):
     """May this visitor download the toolkit's files? (The page itself is public.)"""
     if not toolkit.members_only or may_download_members_files(request.user):
         return Access.ALLOWED
-    return Access.MEMBERS_ONLY if request.user.is_authenticated else Access.SIGN_IN
+    return refusal_for(request.user)
 
 
 def file_access(request, toolkit, document):
@@ -60,7 +64,7 @@ def file_access(request, toolkit, document):
         return access
     for restriction in document.collection.get_view_restrictions():
         if not restriction.accept_request(request):
-            return Access.MEMBERS_ONLY if request.user.is_authenticated else Access.SIGN_IN
+            return refusal_for(request.user)
     return Access.ALLOWED
 
 

@@ -3,8 +3,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
@@ -85,15 +85,14 @@ def register_download_report_url():
     return [path("reports/toolkit-downloads/", admin_views.downloads_report, name="toolkits_downloads_report")]
 
 
-class DownloadReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("toolkits.view_download")
-
-
 @hooks.register("register_reports_menu_item")
 def register_download_report_menu_item():
-    return DownloadReportMenuItem(
-        gettext_lazy("Toolkit downloads by city"), reverse("toolkits_downloads_report"), icon_name="download", order=710
+    return PermissionMenuItem(
+        gettext_lazy("Toolkit downloads by city"),
+        reverse("toolkits_downloads_report"),
+        icon_name="download",
+        order=710,
+        permission="toolkits.view_download",
     )
 
 
