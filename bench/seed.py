@@ -112,7 +112,7 @@ def seed(scale):
         lambda n: {
             "title": f"Course {n}: e-government in practice",
             "slug": f"course-{n}",
-            "summary": "Learn.",
+            "summary": "Learn what a city can do online.",
             "level": CoursePage.Level.values[n % 3],
         },
         "courses",
@@ -128,7 +128,7 @@ def seed(scale):
         lambda n: {
             "title": f"Event {n}: smart-city exchange",
             "slug": f"event-{n}",
-            "summary": "Cities meet.",
+            "summary": "City teams meet.",
             "start": first + spacing * n,
             "end": first + spacing * n + dt.timedelta(hours=3),
             "time_zone": EVENT_ZONES[n % len(EVENT_ZONES)],
@@ -234,7 +234,9 @@ def add_lessons(course_index, per_course):
             module = course.add_child(instance=ModulePage(title=f"Module {m}", slug=f"module-{m}"))
             for n in range(per_course // 2 + (per_course % 2 if m == 1 else 0)):
                 module.add_child(
-                    instance=LessonPage(title=f"Lesson {m}.{n + 1}", slug=f"lesson-{n + 1}", summary="A lesson.")
+                    instance=LessonPage(
+                        title=f"Lesson {m}.{n + 1}", slug=f"lesson-{n + 1}", summary="A lesson for city staff."
+                    )
                 )
         if number % 25 == 0 or number == len(courses):
             sys.stdout.write(f"\r  lessons: {number}/{len(courses)} courses")

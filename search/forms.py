@@ -1,16 +1,44 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CatalogueFilterForm
+
+from .kinds import KINDS
+
 MAX_QUERY_LENGTH = 200
 QUERY_SYNTAX = set('"()[]{}:^*')
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=10_000, strip=True)
+def clean_query(text):
+    """Control characters (a NUL byte breaks SQLite's FTS and PostgreSQL alike) and the query-syntax characters the
+    database backend passes through unescaped (a lone " is a 500 there: wagtail#13227) become spaces; very long
+    queries are cut rather than refused, so a pasted paragraph still finds something."""
+    query = "".join(" " if not ch.isprintable() or ch in QUERY_SYNTAX else ch for ch in text)
+    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+
+class SearchForm(CatalogueFilterForm):
+    """``?q=`` words, ``?type=`` one kind, ``?topic=`` one topic; an unknown type or topic is ignored."""
+
+    q = forms.CharField(label=_("Words to look for"), required=False)
+    facet_labels = {"type": _("Type"), "topic": _("Topic")}
+
+    def __init__(self, data=None, *, topics=()):
+        super().__init__(
+            data,
+            choices={
+                "type": [(kind.key, kind.label) for kind in KINDS],
+                "topic": [(topic.slug, topic.name) for topic in topics],
+            },
+        )
 
     def clean_q(self):
-        # Control characters (a NUL byte breaks SQLite's FTS and PostgreSQL alike) and the query-syntax
-        # characters the database backend passes through unescaped (a lone " is a 500 there: wagtail#13227)
-        # become spaces; very long queries are cut rather than refused, so a pasted paragraph still finds something.
-        query = "".join(" " if not ch.isprintable() or ch in QUERY_SYNTAX else ch for ch in self.cleaned_data["q"])
-        return " ".join(query.split())[:MAX_QUERY_LENGTH]
+        return clean_query(self.cleaned_data["q"])
+
+
+def page_number(value):
+    """?page= as a positive number; anything else is the first page."""
+    try:
+        return max(1, int(str(value)[:6]))
+    except ValueError:
+        return 1

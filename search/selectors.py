@@ -1,13 +1,22 @@
-"""Which pages a visitor may find: live pages, without the subtrees whose privacy this request does not pass."""
+"""Which pages a visitor may find, and the search itself: one engine per site, chosen by the settings."""
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
+
+from .engines import get_engine
+from .engines.base import Visibility
 
 
-def visible_pages(request):
-    """Members find members-only courses too; everyone else only public pages. One query per restriction (there
-    are a handful: members-only courses and the members' corner), never one per result."""
-    pages = Page.objects.live()
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
-            pages = pages.exclude(path__startswith=restriction.page.path)
-    return pages
+def visibility(request):
+    """Members find members-only courses too; everyone else only public pages. One query for the restrictions
+    (there are a handful: members-only courses and the members' corner), never one per result."""
+    hidden = [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page")
+        if not restriction.accept_request(request)
+    ]
+    return Visibility(hidden_paths=tuple(sorted(hidden)))
+
+
+def search(request, search_request, scope=None):
+    """One page of results, with counts per type and topic, from the site's engine."""
+    return get_engine().search(search_request, scope or visibility(request))

@@ -2,26 +2,35 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from core.pagination import paginate
+from core.models import Topic
 
 from . import selectors, services
-from .forms import SearchForm
-
-RESULTS_LIMIT = 200
+from .engines.base import SearchRequest
+from .forms import SearchForm, clean_query, page_number
+from .kinds import KINDS
 
 
 @require_safe
 def search(request):
-    form = SearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    results, promotions = None, []
-    if query:
-        visible = selectors.visible_pages(request)
-        promotions = services.promoted_results(services.record_search(query), visible)
-        # Unranked and capped: relevance ranking on SQLite is O(matches²) (see docs/architecture.md).
-        found = visible.specific().search(query, order_by_relevance=False)[:RESULTS_LIMIT]
-        results = paginate(request, list(found), 20)
-    context = {"form": form, "query": query, "results": results, "promotions": promotions}
+    form = SearchForm(request.GET, topics=Topic.objects.order_by("name"))
+    filters = form.filters()
+    outcome, promotions = None, []
+    if filters["q"]:
+        scope = selectors.visibility(request)
+        promotions = services.promoted_results(services.record_search(filters["q"]), scope.pages())
+        search_request = SearchRequest(
+            text=filters["q"], kind=filters["type"], topic=filters["topic"], page=page_number(request.GET.get("page"))
+        )
+        outcome = selectors.search(request, search_request, scope)
+        form.attach_counts({"type": outcome.kind_counts, "topic": outcome.topic_counts})
+    context = {
+        "form": form,
+        "query": filters["q"],
+        "outcome": outcome,
+        "promotions": promotions,
+        "kinds": KINDS,
+        "filtered": bool(filters["type"] or filters["topic"]),
+    }
     return render(request, "search/search.html", context)
 
 
@@ -32,11 +41,11 @@ SUGGEST_MIN_LENGTH = 2
 @require_safe
 def suggest(request):
     """Titles for the header box as the visitor types (JSON; the search page works without it)."""
-    form = SearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
+    query = clean_query(request.GET.get("q", ""))
     suggestions = []
     if len(query) >= SUGGEST_MIN_LENGTH:
-        pages = selectors.visible_pages(request).autocomplete(query, order_by_relevance=False)[:SUGGESTIONS]
+        pages = selectors.visibility(request).pages().type(*(kind.model for kind in KINDS))
+        pages = pages.autocomplete(query, order_by_relevance=False)[:SUGGESTIONS]
         suggestions = [{"title": page.title, "url": page.url} for page in pages]
     response = JsonResponse({"query": query, "suggestions": suggestions})
     response["Cache-Control"] = "private, max-age=60"

@@ -102,10 +102,16 @@ class ContentPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        # One keyword field shared by every content type (defined here, so Elasticsearch names it
+        # core_contentpage__topic_slugs_filter for all of them): the knowledge search's topic facet.
+        index.FilterField("topic_slugs"),
     ]
 
     class Meta:
         abstract = True
+
+    def topic_slugs(self):
+        return [topic.slug for topic in self.topics.all()]
 
     def facts(self):
         """(label, value) pairs shown under the title; subclasses add what matters for them."""

@@ -38,23 +38,6 @@ def test_every_search_is_counted_for_the_search_terms_report(client, admin_clien
     assert "open data" in report.content.decode()
 
 
-def test_members_find_members_only_courses_and_nobody_else_does(client, site_tree):
-    from tests.factories import OrganisationFactory, UserFactory, make_member
-
-    course = CoursePageFactory(parent=site_tree["courses"], title="Members' strategy clinic")
-    restrict_page_to_members(course)
-    CoursePageFactory(parent=site_tree["courses"], title="Public strategy basics")
-
-    def titles():
-        return [page.title for page in client.get("/search/", {"q": "strategy"}).context["results"]]
-
-    assert titles() == ["Public strategy basics"]
-    client.force_login(UserFactory())
-    assert titles() == ["Public strategy basics"]
-    client.force_login(make_member(OrganisationFactory()))
-    assert sorted(titles()) == ["Members' strategy clinic", "Public strategy basics"]
-
-
 def test_suggestions_offer_titles_the_visitor_may_open(client, site_tree):
     CoursePageFactory(parent=site_tree["courses"], title="Open data basics")
     ToolkitPageFactory(parent=site_tree["toolkits"], title="Open-data policy kit")

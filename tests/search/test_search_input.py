@@ -16,4 +16,5 @@ def test_awkward_queries_answer_without_an_error(client, site_tree, query):
 @pytest.mark.django_db
 def test_a_quoted_query_still_finds_the_words(client, site_tree):
     CoursePageFactory(parent=site_tree["courses"], title="Open data basics")
-    assert "Open data basics" in client.get("/search/", {"q": '"open data'}).content.decode()
+    outcome = client.get("/search/", {"q": '"open data'}).context["outcome"]
+    assert [hit.page.title for hit in outcome.hits] == ["Open data basics"]

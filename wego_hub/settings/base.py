@@ -247,7 +247,8 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env("ELASTICSEARCH_INDEX", "wego_hub"),
+            # One index per root model: the pages go to "<prefix>wagtailcore_page".
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wego_hub_"),
             "TIMEOUT": 5,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},

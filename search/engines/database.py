@@ -1,0 +1,115 @@
+"""The database engine: Wagtail's database search backend (SQLite FTS5 or PostgreSQL full-text) for the matching,
+plain SQL for the counts, the order and the page, and our own highlighter.
+
+Bounded on purpose: the backend's relevance ranking on SQLite costs O(matches²) (a word in 10,000 pages took 78 s),
+so matches are asked for unranked and ordered here by something linear: pages whose title holds more of the words
+first, then the most recently published. Every query below is one SQL statement over the matches; none runs per
+result.
+"""
+
+from django.db.models import Case, Count, Q, Value, When
+
+from search.highlight import highlight, snippet
+from search.kinds import KINDS, KINDS_BY_KEY, kind_of
+
+from .base import PER_PAGE, Hit, SearchOutcome, clamp_page
+
+MAX_RANKED_TERMS = 8
+
+
+def matching_pages(scope, text):
+    """The visible pages of the searchable kinds holding every word of ``text``, as a plain queryset."""
+    pages = scope.pages().filter(content_type__in=[kind.content_type_id for kind in KINDS])
+    results = pages.search(text, operator="and", order_by_relevance=False)
+    # The backend's own queryset of every match (both database backends build one; it is what their
+    # facet() counts over), so the counts and the page below are ordinary SQL over it.
+    return results.get_queryset()
+
+
+def _with_topic(pages, slug):
+    condition = Q()
+    for kind in KINDS:
+        if kind.has_topics:
+            through = kind.model.topics.through
+            condition |= Q(id__in=through.objects.filter(topic__slug=slug).values(f"{page_column(through)}_id"))
+    return pages.filter(condition)
+
+
+def page_column(through):
+    """The through table's column pointing at the page (``casepage``, ``coursepage``, …)."""
+    return next(f.name for f in through._meta.get_fields() if f.is_relation and f.name != "topic" and f.many_to_one)
+
+
+def _kind_counts(pages):
+    by_content_type = {kind.content_type_id: kind.key for kind in KINDS}
+    rows = pages.order_by().values_list("content_type").annotate(total=Count("id"))
+    return {by_content_type[content_type]: total for content_type, total in rows if content_type in by_content_type}
+
+
+def _topic_counts(pages, kinds):
+    """{topic slug: pages} summed over the kinds that have topics; one query per such kind with matches."""
+    counts = {}
+    for kind in kinds:
+        through = kind.model.topics.through
+        page_field = page_column(through)
+        rows = (
+            through.objects.filter(
+                **{f"{page_field}__in": pages.filter(content_type=kind.content_type_id).values("id")}
+            )
+            .values_list("topic__slug")
+            .annotate(total=Count(page_field, distinct=True))
+            .order_by()
+        )
+        for slug, total in rows:
+            counts[slug] = counts.get(slug, 0) + total
+    return counts
+
+
+def _ordered(pages, terms):
+    title_hits = sum(
+        (Case(When(title__icontains=term, then=Value(1)), default=Value(0)) for term in terms[:MAX_RANKED_TERMS]),
+        Value(0),
+    )
+    return pages.annotate(title_hits=title_hits).order_by("-title_hits", "-first_published_at", "-id")
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def search(self, request, scope):
+        matches = matching_pages(scope, request.text)
+        kind = KINDS_BY_KEY.get(request.kind)
+        by_topic = _with_topic(matches, request.topic) if request.topic else matches
+        by_kind = matches.filter(content_type=kind.content_type_id) if kind else matches
+
+        kind_counts = _kind_counts(by_topic)
+        total = kind_counts.get(kind.key, 0) if kind else sum(kind_counts.values())
+        # Topic counts only for kinds that can have any: a kind without matches adds nothing.
+        topic_kinds = [
+            k
+            for k in KINDS
+            if k.has_topics and (kind is None or k is kind) and (request.topic or kind_counts.get(k.key))
+        ]
+        topic_counts = _topic_counts(by_kind, topic_kinds)
+
+        page = clamp_page(request.page, total)
+        chosen = by_topic.filter(content_type=kind.content_type_id) if kind else by_topic
+        start = (page - 1) * PER_PAGE
+        found = list(_ordered(chosen, request.terms)[start : start + PER_PAGE].specific()) if total else []
+        hits = [
+            Hit(
+                page=found_page,
+                kind=kind_of(found_page),
+                title=highlight(found_page.title, request.terms),
+                snippet=snippet(found_page.summary or "", request.terms),
+            )
+            for found_page in found
+        ]
+        return SearchOutcome(
+            request=request,
+            hits=hits,
+            total=total,
+            page=page,
+            kind_counts=kind_counts,
+            topic_counts=topic_counts,
+        )
