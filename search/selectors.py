@@ -20,3 +20,8 @@ def visibility(request):
 def search(request, search_request, scope=None):
     """One page of results, with counts per type and topic, from the site's engine."""
     return get_engine().search(search_request, scope or visibility(request))
+
+
+def suggestions(request, text, limit):
+    """Titles of visible pages starting like ``text``, for the header box."""
+    return get_engine().suggest(text, visibility(request), limit)

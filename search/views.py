@@ -6,6 +6,7 @@ from core.models import Topic
 
 from . import selectors, services
 from .engines.base import SearchRequest
+from .exceptions import SearchUnavailable
 from .forms import SearchForm, clean_query, page_number
 from .kinds import KINDS
 
@@ -14,15 +15,19 @@ from .kinds import KINDS
 def search(request):
     form = SearchForm(request.GET, topics=Topic.objects.order_by("name"))
     filters = form.filters()
-    outcome, promotions = None, []
+    outcome, promotions, unavailable = None, [], None
     if filters["q"]:
         scope = selectors.visibility(request)
         promotions = services.promoted_results(services.record_search(filters["q"]), scope.pages())
         search_request = SearchRequest(
             text=filters["q"], kind=filters["type"], topic=filters["topic"], page=page_number(request.GET.get("page"))
         )
-        outcome = selectors.search(request, search_request, scope)
-        form.attach_counts({"type": outcome.kind_counts, "topic": outcome.topic_counts})
+        try:
+            outcome = selectors.search(request, search_request, scope)
+        except SearchUnavailable as error:
+            unavailable = error
+        else:
+            form.attach_counts({"type": outcome.kind_counts, "topic": outcome.topic_counts})
     context = {
         "form": form,
         "query": filters["q"],
@@ -30,8 +35,9 @@ def search(request):
         "promotions": promotions,
         "kinds": KINDS,
         "filtered": bool(filters["type"] or filters["topic"]),
+        "unavailable": unavailable,
     }
-    return render(request, "search/search.html", context)
+    return render(request, "search/search.html", context, status=unavailable.status if unavailable else 200)
 
 
 SUGGESTIONS = 8
@@ -42,11 +48,13 @@ SUGGEST_MIN_LENGTH = 2
 def suggest(request):
     """Titles for the header box as the visitor types (JSON; the search page works without it)."""
     query = clean_query(request.GET.get("q", ""))
-    suggestions = []
+    pages, status = [], 200
     if len(query) >= SUGGEST_MIN_LENGTH:
-        pages = selectors.visibility(request).pages().type(*(kind.model for kind in KINDS))
-        pages = pages.autocomplete(query, order_by_relevance=False)[:SUGGESTIONS]
-        suggestions = [{"title": page.title, "url": page.url} for page in pages]
-    response = JsonResponse({"query": query, "suggestions": suggestions})
+        try:
+            pages = selectors.suggestions(request, query, SUGGESTIONS)
+        except SearchUnavailable as error:
+            status = error.status  # the script keeps the box as it is
+    suggestions = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    response = JsonResponse({"query": query, "suggestions": suggestions}, status=status)
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -79,3 +79,12 @@ def last_page(total):
 def clamp_page(number, total):
     """The page asked for, or the nearest one that exists."""
     return min(max(number, 1), last_page(total))
+
+
+def suggest_titles(text, scope, limit):
+    """Up to ``limit`` visible pages whose words start like ``text`` (Wagtail's autocomplete on the site's backend),
+    unranked: the ranking is what makes a broad prefix slow, and a datalist orders nothing anyway."""
+    from search.kinds import KINDS
+
+    pages = scope.pages().type(*(kind.model for kind in KINDS))
+    return list(pages.autocomplete(text, order_by_relevance=False)[:limit])

@@ -12,7 +12,7 @@ from django.db.models import Case, Count, Q, Value, When
 from search.highlight import highlight, snippet
 from search.kinds import KINDS, KINDS_BY_KEY, kind_of
 
-from .base import PER_PAGE, Hit, SearchOutcome, clamp_page
+from .base import PER_PAGE, Hit, SearchOutcome, clamp_page, suggest_titles
 
 MAX_RANKED_TERMS = 8
 
@@ -75,6 +75,9 @@ def _ordered(pages, terms):
 
 class DatabaseEngine:
     name = "database"
+
+    def suggest(self, text, scope, limit):
+        return suggest_titles(text, scope, limit)
 
     def search(self, request, scope):
         matches = matching_pages(scope, request.text)

@@ -8,18 +8,23 @@ The index is Wagtail's page index, so the field names below are the ones its map
 tests/search/test_elasticsearch_offline.py checks them against the mapping and the request against expected JSON.
 """
 
+import logging
 from dataclasses import replace
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from elasticsearch import ApiError, TransportError
 from elasticsearch_dsl import FacetedSearch, Q, TermsFacet
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search.exceptions import SearchUnavailable
 from search.highlight import SNIPPET_LENGTH, highlight, snippet
 from search.kinds import KINDS, KINDS_BY_KEY, kind_of
 
-from .base import MAX_RESULTS, PER_PAGE, Hit, SearchOutcome, clamp_page, last_page
+from .base import MAX_RESULTS, PER_PAGE, Hit, SearchOutcome, clamp_page, last_page, suggest_titles
+
+logger = logging.getLogger(__name__)
 
 TOPIC_FIELD = "core_contentpage__topic_slugs_filter"
 KIND_FIELD = "_django_content_type"
@@ -123,11 +128,24 @@ class ElasticsearchEngine:
         return self.backend.get_index_for_model(Page).name
 
     def search(self, request, scope):
-        response = knowledge_search(request, scope, client=self.backend.es, index=self.index_name).execute()
+        response = self._execute(request, scope)
         total = response.hits.total.value
         if total and not response.hits and request.page > 1:
             # Past the last page (an edited URL): show the last page instead.
-            last = replace(request, page=last_page(total))
-            response = knowledge_search(last, scope, client=self.backend.es, index=self.index_name).execute()
-            request = last
+            request = replace(request, page=last_page(total))
+            response = self._execute(request, scope)
         return outcome_from_response(request, response, scope)
+
+    def suggest(self, text, scope, limit):
+        try:
+            return suggest_titles(text, scope, limit)
+        except (ApiError, TransportError) as error:
+            logger.error("Elasticsearch did not answer the suggestions: %s", error)
+            raise SearchUnavailable from error
+
+    def _execute(self, request, scope):
+        try:
+            return knowledge_search(request, scope, client=self.backend.es, index=self.index_name).execute()
+        except (ApiError, TransportError) as error:
+            logger.error("Elasticsearch did not answer the search: %s", error)
+            raise SearchUnavailable from error

@@ -154,3 +154,36 @@ def test_the_faceted_search_counts_each_facet_under_the_other_filter():
     aggs = faceted._s.to_dict()["aggs"]
     assert aggs["_filter_kind"]["filter"] == {"terms": {TOPIC_FIELD: ["water"]}}
     assert aggs["_filter_topic"]["filter"] == {"terms": {KIND_FIELD: ["cases.CasePage"]}}
+
+
+def closed_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens there once the probe closes
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    url = f"http://127.0.0.1:{closed_port()}"
+    settings.ELASTICSEARCH_URL = url
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.elasticsearch8", "URLS": [url], "TIMEOUT": 1, "OPTIONS": {}}
+    }
+
+
+@pytest.mark.django_db
+def test_an_elasticsearch_that_does_not_answer_is_a_plain_message_not_a_500(client, site_tree, elasticsearch_down):
+    response = client.get("/search/", {"q": "harbour"})
+    assert response.status_code == 503
+    assert "Search is not available at the moment" in response.content.decode()
+    assert response.context["outcome"] is None
+    assert 'name="q"' in response.content.decode()  # the form is still there to try again
+
+
+@pytest.mark.django_db
+def test_suggestions_without_elasticsearch_are_an_empty_list(client, site_tree, elasticsearch_down):
+    response = client.get("/search/suggest/", {"q": "harb"})
+    assert response.status_code == 503
+    assert response.json()["suggestions"] == []
