@@ -4,6 +4,7 @@ from wagtail.models import PageViewRestriction
 
 from .engines import get_engine
 from .engines.base import Visibility
+from .kinds import with_details
 
 
 def visibility(request):
@@ -18,8 +19,10 @@ def visibility(request):
 
 
 def search(request, search_request, scope=None):
-    """One page of results, with counts per type and topic, from the site's engine."""
-    return get_engine().search(search_request, scope or visibility(request))
+    """One page of results, with counts per type and topic, from the site's engine; each hit with its facts."""
+    outcome = get_engine().search(search_request, scope or visibility(request))
+    with_details(outcome.hits)
+    return outcome
 
 
 def suggestions(request, text, limit):

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from core.models import Topic
+from core.templatetags.navigation_tags import main_nav_items
 
 from . import selectors, services
 from .engines.base import SearchRequest
@@ -36,6 +37,7 @@ def search(request):
         "kinds": KINDS,
         "filtered": bool(filters["type"] or filters["topic"]),
         "unavailable": unavailable,
+        "browse": main_nav_items() if not (outcome and outcome.total) else [],
     }
     return render(request, "search/search.html", context, status=unavailable.status if unavailable else 200)
 

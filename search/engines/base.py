@@ -51,6 +51,7 @@ class Hit:
     kind: object  # search.kinds.Kind
     title: SafeString
     snippet: SafeString
+    details: list[str] = field(default_factory=list)  # search.kinds.with_details() fills it
 
 
 @dataclass

@@ -2,7 +2,10 @@
 
 Every test goes through the view, as a visitor would, and reads the outcome the page was rendered from."""
 
+import datetime as dt
+
 import pytest
+from django.core.management import call_command
 
 from members.services import restrict_page_to_members
 from tests.factories import (
@@ -103,6 +106,20 @@ def test_matches_are_marked_in_titles_and_snippets(client, library, search_index
     assert "<mark>Harbour</mark> data toolkit</a>" in html
 
 
+def test_each_result_says_what_it_is_where_and_when(client, library, search_index):
+    event = library["event"]
+    event.start = dt.datetime(2027, 3, 9, 0, 30, tzinfo=dt.UTC)  # 09:30 in Seoul
+    event.end = event.start + dt.timedelta(hours=2)
+    event.save()
+    outcome, html = search(client, search_index, q="harbour")
+    details = {hit.kind.key: [str(detail) for detail in hit.details] for hit in outcome.hits}
+    assert details["event"] == ["March 9, 2027, 9:30 a.m. (Asia/Seoul)", "Seoul, South Korea"]
+    assert details["lesson"] == ["In the course “Harbour logistics”"]
+    assert details["course"][0] == library["course"].get_level_display()
+    assert details["case"][0] == library["case"].get_kind_display()
+    assert "March 9, 2027, 9:30 a.m. (Asia/Seoul) · Seoul, South Korea" in html
+
+
 def test_marking_never_lets_page_text_through_as_html(client, site_tree, search_index):
     CasePageFactory(parent=site_tree["cases"], title="Tide <script>alert(1)</script>", summary="<b>tide</b> & flood")
     outcome, html = search(client, search_index, q="tide")
@@ -166,6 +183,16 @@ def test_publishing_and_unpublishing_keep_the_results_current(client, site_tree,
     assert search(client, search_index, q="waterway")[0].total == 0
 
 
+def test_update_index_rebuilds_what_the_index_lost(client, site_tree, search_index):
+    CasePageFactory(parent=site_tree["cases"], title="Estuary monitoring pilot")
+    draft = CasePageFactory(parent=site_tree["cases"], title="Estuary draft")
+    draft.unpublish()
+    search_index.backend.reset_indexes()
+    assert search(client, search_index, q="estuary")[0].total == 0
+    call_command("update_index", verbosity=0)
+    assert titles(search(client, search_index, q="estuary")[0]) == ["Estuary monitoring pilot"]
+
+
 def test_unknown_filters_are_ignored(client, library, search_index):
     plain, _ = search(client, search_index, q="harbour")
     odd, _ = search(client, search_index, q="harbour", type="podcast", topic="no-such-topic", colour="red")
@@ -184,10 +211,13 @@ def test_the_query_count_does_not_grow_with_the_results(
     topic = TopicFactory(name="Harbours", slug="harbours")
 
     def add(first, count):
+        # Each round adds one page of every kind, so every page of results holds every kind (and lessons, whose
+        # course titles are read for the whole page at once).
         for number in range(first, first + count):
             tagged(CasePageFactory(parent=site_tree["cases"], title=f"Harbour case {number}"), topic)
             tagged(ToolkitPageFactory(parent=site_tree["toolkits"], title=f"Harbour kit {number}"), topic)
             EventPageFactory(parent=site_tree["events"], title=f"Harbour day {number}")
+            make_course(site_tree["courses"], title=f"Harbour course {number}", modules=1, lessons_per_module=1)
         search(client, search_index, q="harbour")  # warms the content-type and site caches
 
     add(0, 2)
@@ -197,4 +227,5 @@ def test_the_query_count_does_not_grow_with_the_results(
     add(2, 20)
     with django_assert_num_queries(queries_for_few):
         outcome = client.get("/search/", {"q": "harbour"}).context["outcome"]
-    assert outcome.total == 66 and len(outcome.hits) == 20
+    assert outcome.total == 22 * 5 and len(outcome.hits) == 20
+    assert {hit.kind.key for hit in outcome.hits} == {"course", "lesson", "toolkit", "case", "event"}
