@@ -148,14 +148,17 @@ def measure_throughput(args, results, env, cookie_name):
 
 
 def print_table(results):
-    header = f"{'page':28} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>7} {'req/s':>9} {'vs static':>9}"
+    header = (
+        f"{'page':28} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'queries':>7} {'req/s':>9} "
+        f"{'vs static':>9}"
+    )
     print("\n" + header + "\n" + "-" * len(header))
     for r in results:
         rps = f"{r['rps']:.0f}" if r.get("rps") else "-"
         ratio = f"{r['ratio_to_static']:.3f}×" if r.get("ratio_to_static") else "-"
         print(
-            f"{r['name']:28} {r['status']:>6} {r['median_ms']:>10.2f} {r['p95_ms']:>8.2f} {r['queries']:>7} "
-            f"{rps:>9} {ratio:>9}"
+            f"{r['name']:28} {r['status']:>6} {r['median_ms']:>10.2f} {r['p95_ms']:>8.2f} {r['max_ms']:>8.2f} "
+            f"{r['queries']:>7} {rps:>9} {ratio:>9}"
         )
 
 

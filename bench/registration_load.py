@@ -76,6 +76,7 @@ def crowd_load(name, path, sessions, posts, expected=302):
         "status": expected if not failures else failures[0],
         "median_ms": round(statistics.median(timings), 2),
         "p95_ms": round(percentile(timings, 0.95), 2),
+        "max_ms": round(max(timings), 2),
         "queries": 0,
         "rps": round(len(timings) / wall, 1),
         "non_2xx": len(failures),
