@@ -25,3 +25,7 @@ ACCOUNT_RATE_LIMITS = {
     "login": "1000/m/ip",
 }
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
+if ELASTICSEARCH_URL:  # noqa: F405
+    # The search tests empty the index before each test: one index per pytest-xdist worker, so workers do not
+    # empty each other's.
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] += f"test_{env('PYTEST_XDIST_WORKER', 'main')}_"  # noqa: F405
