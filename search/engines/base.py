@@ -83,9 +83,12 @@ def clamp_page(number, total):
 
 
 def suggest_titles(text, scope, limit):
-    """Up to ``limit`` visible pages whose words start like ``text`` (Wagtail's autocomplete on the site's backend),
-    unranked: the ranking is what makes a broad prefix slow, and a datalist orders nothing anyway."""
+    """Up to ``limit`` visible pages whose title words start like ``text`` (Wagtail's autocomplete on the site's
+    backend), unranked: the ranking is what makes a broad prefix slow."""
     from search.kinds import KINDS
 
-    pages = scope.pages().type(*(kind.model for kind in KINDS))
+    # Alphabetical, as a list of titles is read. Not in an indexed order (tree path, date): PostgreSQL then walks
+    # the pages in that order probing each one's index entry, 83-200 ms for a prefix only the last 2,500 of 17,600
+    # pages have, where sorting the matches takes 17 ms.
+    pages = scope.pages().type(*(kind.model for kind in KINDS)).order_by("title", "id")
     return list(pages.autocomplete(text, order_by_relevance=False)[:limit])

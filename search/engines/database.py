@@ -8,6 +8,7 @@ result.
 """
 
 from django.db.models import Case, Count, Q, Value, When
+from wagtail.models import Page
 
 from search.highlight import highlight, snippet
 from search.kinds import KINDS, KINDS_BY_KEY, kind_of
@@ -65,12 +66,17 @@ def _topic_counts(pages, kinds):
     return counts
 
 
-def _ordered(pages, terms):
+def _page_of(pages, terms, start):
+    """The specific pages of one page of results, in order. The order is taken over ids alone: selecting whole rows
+    would carry every match's search vector through the sort (on PostgreSQL, a third of the query's time)."""
     title_hits = sum(
         (Case(When(title__icontains=term, then=Value(1)), default=Value(0)) for term in terms[:MAX_RANKED_TERMS]),
         Value(0),
     )
-    return pages.annotate(title_hits=title_hits).order_by("-title_hits", "-first_published_at", "-id")
+    ordered = pages.annotate(title_hits=title_hits).order_by("-title_hits", "-first_published_at", "-id")
+    ids = list(ordered.values_list("id", flat=True)[start : start + PER_PAGE])
+    found = Page.objects.filter(id__in=ids).specific().in_bulk()
+    return [found[page_id] for page_id in ids if page_id in found]
 
 
 class DatabaseEngine:
@@ -98,7 +104,7 @@ class DatabaseEngine:
         page = clamp_page(request.page, total)
         chosen = by_topic.filter(content_type=kind.content_type_id) if kind else by_topic
         start = (page - 1) * PER_PAGE
-        found = list(_ordered(chosen, request.terms)[start : start + PER_PAGE].specific()) if total else []
+        found = _page_of(chosen, request.terms, start) if total else []
         hits = [
             Hit(
                 page=found_page,
