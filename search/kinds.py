@@ -83,11 +83,10 @@ def with_details(hits):
     """Give every hit its facts line; the lessons' course titles come in one query for the whole page."""
     lessons = [hit.page for hit in hits if isinstance(hit.page, LessonPage)]
     if lessons:
-        # lesson > module > course: the course's path is the lesson's without its last two steps
-        course_paths = {lesson.pk: lesson.path[: -2 * Page.steplen] for lesson in lessons}
-        titles = dict(Page.objects.filter(path__in=set(course_paths.values())).values_list("path", "title"))
+        paths = {lesson.course_path for lesson in lessons}
+        titles = dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
         for lesson in lessons:
-            lesson.course_title = titles.get(course_paths[lesson.pk], "")
+            lesson.course_title = titles.get(lesson.course_path, "")
     for hit in hits:
         hit.details = [detail for detail in hit.kind.details(hit.page) if detail]
     return hits

@@ -9,7 +9,6 @@ from . import selectors, services
 from .engines.base import SearchRequest
 from .exceptions import SearchUnavailable
 from .forms import SearchForm, clean_query, page_number
-from .kinds import KINDS
 
 
 @require_safe
@@ -17,6 +16,7 @@ def search(request):
     form = SearchForm(request.GET, topics=Topic.objects.order_by("name"))
     filters = form.filters()
     outcome, promotions, unavailable = None, [], None
+    filtered = bool(filters["type"] or filters["topic"])
     if filters["q"]:
         scope = selectors.visibility(request)
         promotions = services.promoted_results(services.record_search(filters["q"]), scope.pages())
@@ -34,8 +34,9 @@ def search(request):
         "query": filters["q"],
         "outcome": outcome,
         "promotions": promotions,
-        "kinds": KINDS,
-        "filtered": bool(filters["type"] or filters["topic"]),
+        "filtered": filtered,
+        # Nothing to narrow when nothing matched, unless a filter is what emptied the list.
+        "show_filters": bool(outcome and (outcome.total or filtered)),
         "unavailable": unavailable,
         "browse": main_nav_items() if not (outcome and outcome.total) else [],
     }

@@ -188,9 +188,14 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
 
+    @property
+    def course_path(self):
+        """The tree path of this lesson's course (lesson > module > course)."""
+        return self.path[: -2 * Page.steplen]
+
     def course(self):
-        """The course this lesson belongs to (lesson > module > course)."""
-        return CoursePage.objects.filter(path=self.path[: -2 * Page.steplen]).first()
+        """The course this lesson belongs to."""
+        return CoursePage.objects.filter(path=self.course_path).first()
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors

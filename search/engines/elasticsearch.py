@@ -9,6 +9,7 @@ tests/search/test_elasticsearch_offline.py checks them against the mapping and t
 """
 
 import logging
+from contextlib import contextmanager
 from dataclasses import replace
 
 from django.utils.html import escape
@@ -137,15 +138,19 @@ class ElasticsearchEngine:
         return outcome_from_response(request, response, scope)
 
     def suggest(self, text, scope, limit):
-        try:
+        with answered_or_unavailable("the suggestions"):
             return suggest_titles(text, scope, limit)
-        except (ApiError, TransportError) as error:
-            logger.error("Elasticsearch did not answer the suggestions: %s", error)
-            raise SearchUnavailable from error
 
     def _execute(self, request, scope):
-        try:
+        with answered_or_unavailable("the search"):
             return knowledge_search(request, scope, client=self.backend.es, index=self.index_name).execute()
-        except (ApiError, TransportError) as error:
-            logger.error("Elasticsearch did not answer the search: %s", error)
-            raise SearchUnavailable from error
+
+
+@contextmanager
+def answered_or_unavailable(what):
+    """Elasticsearch down, refusing or too slow becomes SearchUnavailable (a plain message), logged once."""
+    try:
+        yield
+    except (ApiError, TransportError) as error:
+        logger.error("Elasticsearch did not answer %s: %s", what, error)
+        raise SearchUnavailable from error
