@@ -25,15 +25,25 @@ def test_the_index_exists(database_engine):
     assert "gin" in definition and "(title || body)" in definition
 
 
+MATCHED = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+
+
 @pytest.mark.parametrize("words", ["harbour", "harbour pilot"])
 def test_the_match_uses_the_index(database_engine, site_tree, words):
     for number in range(3):
         CasePageFactory(parent=site_tree["cases"], title=f"Harbour pilot {number}")
-    with connection.cursor() as cursor:
-        # Tables this small would be scanned or walked row by row anyway: make those plans the costliest, so the
-        # plan shows whether the index fits the expression the backend matches.
-        for plan in ("seqscan", "indexscan", "nestloop"):
-            cursor.execute(f"SET LOCAL enable_{plan} = off")
     matches = matching_pages(Visibility(), words)
-    assert INDEX in matches.explain()
+    # The backend matches exactly the expression the index is built on ...
+    assert MATCHED in str(matches.query)
     assert matches.count() == 3
+    # ... and that match alone is served by the index. (Planning the whole joined query instead depends on the
+    # statistics of a table this small; with sequential and plain index scans ruled out, only the GIN index can
+    # answer this one.)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE (title || body) @@ plainto_tsquery(%s)", [words]
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert INDEX in plan
