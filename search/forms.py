@@ -2,19 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CatalogueFilterForm
+from core.search_backend import plain_words
 
 from .kinds import KINDS
 
 MAX_QUERY_LENGTH = 200
-QUERY_SYNTAX = set('"()[]{}:^*')
 
 
 def clean_query(text):
-    """Control characters (a NUL byte breaks SQLite's FTS and PostgreSQL alike) and the query-syntax characters the
-    database backend passes through unescaped (a lone " is a 500 there: wagtail#13227) become spaces; very long
-    queries are cut rather than refused, so a pasted paragraph still finds something."""
-    query = "".join(" " if not ch.isprintable() or ch in QUERY_SYNTAX else ch for ch in text)
-    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+    """The words the engines can take (core.search_backend.plain_words); very long queries are cut rather than
+    refused, so a pasted paragraph still finds something."""
+    return plain_words(text, max_length=MAX_QUERY_LENGTH)
 
 
 class SearchForm(CatalogueFilterForm):

@@ -255,7 +255,8 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend, with every typed query cleaned first (core.search_backend says why).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
 
 # --- Email ----------------------------------------------------------------------------------------
 
