@@ -8,11 +8,10 @@ ADMIN_PREFIX = "/admin/"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """The strict, nonce-based policy everywhere except the Wagtail admin, which needs inline code."""
+    """The strict policy (files from 'self' only) everywhere except the Wagtail admin, which needs inline code."""
 
     def get_policy_parts(self, request, response, report_only=False):
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
-            # No nonce here: a nonce would make browsers ignore 'unsafe-inline'.
             return PolicyParts(config=settings.ADMIN_CONTENT_SECURITY_POLICY)
         return super().get_policy_parts(request, response, report_only=report_only)
 

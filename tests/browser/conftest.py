@@ -29,8 +29,15 @@ def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module.
+
+    Playwright's sync API keeps an event loop running in this thread while it is started, so Django's ORM calls the
+    tests make between browser steps need DJANGO_ALLOW_ASYNC_UNSAFE. Both live only as long as the module's browser
+    tests: pytest tears a module fixture down before it runs a test of another module, so no other test (nor a
+    subprocess it starts, such as ``check --deploy``) ever sees the variable or the loop.
+    """
     executable = chromium_path()
     if not executable:
         skip_or_fail("needs Debian's chromium (apt-get install chromium)", "REQUIRE_BROWSER")
@@ -38,8 +45,6 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         skip_or_fail("needs the playwright package (make install-test)", "REQUIRE_BROWSER")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-    # between browser steps are ordinary synchronous code. Only for the browser tests.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
@@ -50,15 +55,44 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+class BrowserProblems:
+    """What a person would see go wrong: a console error (a CSP violation is one), a script error, a response ≥ 500."""
+
+    def __init__(self, page):
+        self.seen = []
+        page.on("console", self.on_console)
+        page.on("pageerror", lambda error: self.seen.append(f"script error: {error}"))
+        page.on("response", self.on_response)
+
+    def on_console(self, message):
+        if message.type == "error" and not self.expected(message.text):
+            self.seen.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def on_response(self, response):
+        if response.status >= 500:
+            self.seen.append(f"{response.status} {response.request.method} {response.url}")
+
+    # A test that opens a missing page on purpose sees the browser report the 404 it asked for.
+    expected_statuses = ()
+
+    def expected(self, text):
+        return any(f"status of {status}" in text for status in self.expected_statuses)
+
+
 @pytest.fixture
 def site(transactional_db):
     return build_site_tree()
 
 
 @pytest.fixture
-def page(browser, live_server, site):
+def page(request, browser, live_server, site):
+    """A fresh browser context at desktop width; the test fails on any console error or server error it saw."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    problems = BrowserProblems(page)
+    marker = request.node.get_closest_marker("expected_statuses")
+    problems.expected_statuses = marker.args if marker else ()
     yield page
     context.close()
+    assert problems.seen == [], "the browser saw problems:\n" + "\n".join(problems.seen)

@@ -61,6 +61,7 @@ def test_course_and_lesson_pages_are_accessible(page, site, width):
 
 
 @pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+@pytest.mark.expected_statuses(400)  # the registration form sent with its errors, on purpose
 def test_event_pages_are_accessible(page, site, width):
     import datetime as dt
 
@@ -117,6 +118,7 @@ def test_toolkit_pages_are_accessible(page, site, width, tmp_path):
 
 
 @pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+@pytest.mark.expected_statuses(404)  # an unknown certificate code, on purpose
 def test_quiz_and_certificate_pages_are_accessible(page, site, width):
     from courses import services
     from courses.models import Certificate

@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,48 @@ def test_public_pages_send_the_strict_security_headers(client, site_tree):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+DIRECTIVES = {
+    "default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "media-src", "object-src",
+    "frame-src", "frame-ancestors", "base-uri", "form-action", "worker-src", "manifest-src", "child-src",
+}  # fmt: skip
+KEYWORDS = {"'self'", "'none'", "'unsafe-inline'", "'unsafe-eval'", "'strict-dynamic'", "'unsafe-hashes'"}
+SOURCE_EXPRESSION = re.compile(
+    r"""'(nonce|sha256|sha384|sha512)-[A-Za-z0-9+/_-]+={0,2}'"""  # a nonce or hash source
+    r"|[a-z][a-z0-9+.-]*:"  # a scheme source (data:, blob:, https:)
+    r"|(https?://)?(\*\.)?[a-z0-9.-]+(:\d+|:\*)?(/\S*)?"  # a host source
+)
+
+
+def parse_policy(header):
+    """CSP Level 3 (section 2.2): directives separated by ';', a name then its sources; every source must be valid."""
+    policy, invalid = {}, []
+    for directive in filter(None, (part.strip() for part in header.split(";"))):
+        name, *sources = directive.split()
+        if name not in DIRECTIVES or name in policy:
+            invalid.append(name)
+        for source in sources:
+            if source not in KEYWORDS and not SOURCE_EXPRESSION.fullmatch(source):
+                invalid.append(f"{name} {source}")
+        policy[name] = sources
+    return policy, invalid
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/courses/", "/no-such-page/", "/accounts/login/", "/admin/"])
+def test_every_policy_parses_into_valid_sources_only(admin_client, site_tree, path):
+    policy, invalid = parse_policy(admin_client.get(path)["Content-Security-Policy"])
+    assert invalid == []
+    assert policy["script-src"] and policy["default-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
+def test_the_public_policy_allows_scripts_from_the_site_alone(client, site_tree):
+    # No inline script anywhere on the public site, so no nonce: a page carries no per-response secret.
+    policy, invalid = parse_policy(client.get("/")["Content-Security-Policy"])
+    assert invalid == []
+    assert policy["script-src"] == ["'self'"]
 
 
 @pytest.mark.django_db
