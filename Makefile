@@ -32,9 +32,12 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py seed_demo
 
+# Links in emails, certificates and calendar files, and the Wagtail Site, follow the address this serves.
+run seed migrate: export PUBLIC_URL ?= http://$(HOST):$(PORT)
+
 run: seed
 	@echo ""
-	@echo "  WeGo Hub is starting on http://$(HOST):$(PORT)/"
+	@echo "  WeGo Hub is starting on http://$(HOST):$(PORT)/ (links in emails: $$PUBLIC_URL)"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (sign in as admin@wego-hub.example,"
 	@echo "         password: $${DEMO_PASSWORD:-wego-hub-demo-2026})"
 	@echo "  Emails (sign-up confirmation, password reset) are printed in this terminal."

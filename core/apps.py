@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import signals
+
+        post_migrate.connect(signals.sync_default_site, sender=self, dispatch_uid="core_sync_default_site")

@@ -6,6 +6,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage, Topic
+from .public_url import sync_default_site
 
 TOPICS = [
     ("E-government", "Digital public services, online one-stop shops and back-office reform."),
@@ -53,9 +54,8 @@ def ensure_home_page():
             "id", flat=True
         )
     )
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home})
+    sync_default_site()
     Page.objects.filter(id__in=placeholder_ids).delete()
     return home, True
 

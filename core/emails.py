@@ -5,9 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from .public_url import absolute_url  # noqa: F401 (where the apps' emails have always imported it from)
 
 
 def send_templated_email(template_prefix, *, to, context, language=None, attachments=()):

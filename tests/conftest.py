@@ -1,8 +1,12 @@
 """Shared fixtures. Tests run against the real database (SQLite or PostgreSQL by DATABASE_URL)."""
 
 import os
+import re
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.core import mail
 from django.db import connection
 
 from tests import factories
@@ -47,3 +51,42 @@ def admin_user(db):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+LINK = re.compile(r"""https?://[^\s"'<>)\]]+""")
+# Addresses this site answers on besides the public one: a link to one of them is a link built from a request.
+OUR_OTHER_HOSTS = {"testserver", "localhost", "127.0.0.1", "[::1]"}
+
+
+def links_to_this_site_elsewhere(text):
+    """The links in ``text`` that point at this site by any address but PUBLIC_URL."""
+    public = urlsplit(settings.PUBLIC_URL)
+    wrong = []
+    for link in LINK.findall(text):
+        parts = urlsplit(link)
+        ours = parts.hostname in OUR_OTHER_HOSTS or parts.hostname in settings.ALLOWED_HOSTS
+        if (ours or parts.hostname == public.hostname) and (parts.scheme, parts.netloc) != (
+            public.scheme,
+            public.netloc,
+        ):
+            wrong.append(link)
+    return wrong
+
+
+def email_texts(message):
+    yield message.subject
+    yield message.body
+    for content, _mimetype in getattr(message, "alternatives", []):
+        yield content
+    for attachment in message.attachments:
+        content = attachment[1] if isinstance(attachment, tuple) else attachment.get_payload(decode=True)
+        yield content.decode() if isinstance(content, bytes) else str(content)
+
+
+@pytest.fixture(autouse=True)
+def every_email_links_to_the_public_url():
+    """Whatever a test sends, every link to this site in it (text, HTML, .ics) starts with PUBLIC_URL."""
+    yield
+    wrong = [link for message in getattr(mail, "outbox", []) for text in email_texts(message)
+             for link in links_to_this_site_elsewhere(text)]  # fmt: skip
+    assert wrong == [], f"emails link to this site by another address than {settings.PUBLIC_URL}"

@@ -161,6 +161,7 @@ LOGIN_REDIRECT_URL = "members:me"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -224,7 +225,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail --------------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "WeGo Hub"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address (core.public_url): every link in an email, certificate, calendar file or export starts
+# with it, and the default Wagtail Site follows it. `make run` sets it to the address it serves.
+PUBLIC_URL = env("PUBLIC_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -8,7 +8,9 @@ SECRET_KEY = "test-only-key-with-enough-entropy-for-checks-0123456789abcdef"  # 
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Not the host the test client calls (testserver): a link built from the request, not from PUBLIC_URL, shows up
+# (tests/conftest.py checks every email every test sends).
+PUBLIC_URL = WAGTAILADMIN_BASE_URL = "https://hub.example.org"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # The manifest needs collectstatic; tests read static files from their sources instead.
 STORAGES = {
