@@ -6,6 +6,7 @@ exports all build their links here, never from the host a request happened to ar
 ``page.full_url`` — used in its moderation emails — from that record.
 """
 
+import contextlib
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -48,8 +49,6 @@ def sync_default_site():
         # update(), not save(): save() also empties Wagtail's cached site paths, and on the very first migrate the
         # cache table does not exist yet (nothing is cached then either).
         Site.objects.filter(pk=site.pk).update(hostname=hostname, port=port, site_name=settings.WAGTAIL_SITE_NAME)
-        try:
+        with contextlib.suppress(DatabaseError):
             Site.clear_site_root_paths_cache()
-        except DatabaseError:
-            pass
     return site

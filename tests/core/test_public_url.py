@@ -90,6 +90,6 @@ def test_calendar_files_link_to_the_public_address(client, site_tree):
     )
     for url in (event.ics_url, "/events/feed.ics"):
         calendar = Calendar.from_ical(client.get(url).content)
-        (component,) = [c for c in calendar.walk("VEVENT")]
+        (component,) = list(calendar.walk("VEVENT"))
         assert str(component["URL"]) == f"{PUBLIC}{event.url}"
         assert links_to_this_site_elsewhere(calendar.to_ical().decode()) == []
