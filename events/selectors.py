@@ -136,6 +136,21 @@ def availability(event):
     ]
 
 
+def waitlist_only(seats):
+    """Every mode the event offers is full: registering now means joining the waiting list."""
+    return bool(seats) and all(mode.is_full for mode in seats)
+
+
+def register_page_context(event):
+    """The register page besides its form: whether registration is open, and whether only the waiting list is left."""
+    seats = availability(event)
+    return {
+        "state": event.registration_state(),
+        "waitlist_only": waitlist_only(seats),
+        "full_modes": frozenset(mode.mode for mode in seats if mode.is_full),
+    }
+
+
 def waitlist_position(registration):
     if registration.status != Status.WAITLISTED:
         return None
@@ -166,11 +181,13 @@ def event_page_context(request, event):
     registration = my_registration(request.user, event)
     viewer_zone = viewer_time_zone(request)
     show_viewer_time = viewer_zone is not None and viewer_zone.key != event.time_zone
+    seats = availability(event)
     return {
         "registration": registration,
         "waitlist_position": waitlist_position(registration) if registration else None,
         "join_url": event.online_join_url if registration and registration.can_see_join_link else "",
-        "availability": availability(event),
+        "availability": seats,
+        "waitlist_only": waitlist_only(seats),
         "registration_state": event.registration_state(),
         "agenda": agenda(event),
         "speakers": list(event.speakers.all()),
