@@ -284,3 +284,24 @@ def test_uids_stay_the_same_when_the_public_address_changes(client, make_event, 
         uids.append(str(vevents(parse(client.get("/events/feed.ics").content))[0]["UID"]))
     assert len(set(uids)) == 1
     assert uids[0] == f"event-{event.translation_key}@{CALENDAR_UID_DOMAIN}"
+
+
+def test_the_admin_offers_current_zone_names_and_keeps_an_older_one(admin_client, make_event):
+    event = make_event(time_zone="Asia/Calcutta")  # saved before the picker, with the older name
+    event.save_revision().publish()
+    html = admin_client.get(edit_url(event)).content.decode()
+    select = html[html.index('name="time_zone"') : html.index("</select>", html.index('name="time_zone"'))]
+    assert '<optgroup label="Asia">' in select and '<option value="Asia/Kolkata">Kolkata</option>' in select
+    for legacy in ["US/Pacific", "Africa/Asmera", "Etc/GMT+5", "Europe/Kiev"]:
+        assert f'value="{legacy}"' not in select, legacy
+    assert '<option value="Asia/Calcutta" selected>' in select
+    data = edit_form_data(admin_client, event)
+    assert data["time_zone"] == "Asia/Calcutta"
+    assert admin_client.post(edit_url(event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.time_zone == "Asia/Calcutta"  # not renamed: a rename would tell every attendee of a change
+    assert EventCalendarState.objects.get(event=event).sequence == 0
+    data["time_zone"] = "Asia/Kolkata"
+    assert admin_client.post(edit_url(event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.time_zone == "Asia/Kolkata"
