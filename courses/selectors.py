@@ -226,7 +226,7 @@ def my_learning(user):
     enrollments = list(
         Enrollment.objects.current()
         .filter(user=user, course__live=True)
-        .select_related("course")
+        .select_related("course", "user", "certificate")  # for Enrollment.completed_on
         .order_by("-enrolled_at")
     )
     progress = progress_for(enrollments)

@@ -24,6 +24,7 @@ from .exceptions import (
     UnansweredQuestions,
 )
 from .models import Certificate, CohortRun, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from .models.certificates import completion_date, learner_time_zone
 from .selectors import progress_for
 
 
@@ -215,12 +216,15 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
     user, course = enrollment.user, enrollment.course
     try:
         with transaction.atomic():
+            # The date is the completion's calendar date in the learner's zone at this moment, kept with the zone:
+            # whoever views it later, and from wherever, reads the same date.
             return Certificate.objects.create(
                 enrollment=enrollment,
                 name=user.get_full_name() or user.email,
                 course_title=course.title,
                 hours=course.effort_hours,
-                issued_on=timezone.localdate(enrollment.completed_at),
+                issued_on=completion_date(user, enrollment.completed_at),
+                time_zone=learner_time_zone(user).key,
                 issuer=ISSUER,
             )
     except IntegrityError:  # issued by a simultaneous request
