@@ -13,7 +13,6 @@ from .exceptions import (
     LessonNotAvailable,
     LessonNotInCourse,
     MembersOnlyCourse,
-    NoAttemptsLeft,
     NoQuiz,
     NotEnrolled,
     QuizCompletesLesson,
@@ -159,19 +158,20 @@ def validate_answers(questions, answers):
 
 
 def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) -> QuizAttempt:
-    """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course)."""
+    """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course).
+    Refused, storing nothing, once passed, with no attempts left, or before the wait between attempts is over."""
     _check_lesson(course, lesson)
     quiz = lesson.quiz
     if quiz is None:
         raise NoQuiz
     with transaction.atomic():
         enrollment = _locked_enrollment(user, course)  # one attempt at a time per learner and course
+        earlier = list(QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).only("passed", "submitted_at"))
+        refusal = quiz.attempt_refusal(attempts=earlier, now=timezone.now())
+        if refusal is not None:
+            raise refusal
         questions = quiz_questions(quiz)
         validate_answers(questions, answers)
-        if quiz.max_attempts is not None:
-            used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).count()
-            if used >= quiz.max_attempts:
-                raise NoAttemptsLeft
         score, passed, _ = grade(quiz, questions, answers)
         attempt = QuizAttempt.objects.create(
             user=user,

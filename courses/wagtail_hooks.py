@@ -259,7 +259,7 @@ class QuizViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Quizzes")
     add_to_admin_menu = True
     menu_order = 222
-    list_display = ["title", "pass_mark", "max_attempts"]
+    list_display = ["title", "pass_mark", "max_attempts", "review_policy", "retry_wait_minutes"]
     search_fields = ["title"]
     edit_handler = ObjectList(Quiz.panels, base_form_class=QuizForm)
 

@@ -20,4 +20,29 @@ class Migration(migrations.Migration):
                 verbose_name="time zone of the date",
             ),
         ),
+        migrations.AddField(
+            model_name="quiz",
+            name="retry_wait_minutes",
+            field=models.PositiveSmallIntegerField(
+                default=10,
+                help_text="How long a learner waits after an attempt before trying again. 0: no wait. At most a week.",
+                validators=[django.core.validators.MaxValueValidator(10080)],
+                verbose_name="wait between attempts (minutes)",
+            ),
+        ),
+        migrations.AddField(
+            model_name="quiz",
+            name="review_policy",
+            field=models.CharField(
+                choices=[
+                    ("never", "Never"),
+                    ("after_passing", "After the learner passes"),
+                    ("after_last_attempt", "After the learner's last attempt (passed, or none left)"),
+                ],
+                default="after_passing",
+                help_text="When a learner sees which answers were right and the explanations. Until then they see only their score. A learner's attempts are over when they pass or have used every attempt allowed; with unlimited attempts that is when they pass.",
+                max_length=24,
+                verbose_name="show the right answers",
+            ),
+        ),
     ]
