@@ -55,9 +55,14 @@ def event_list_context(request, index_page, *, archive):
     filters = getattr(form, "cleaned_data", {})
     events = filter_events(listed_events(index_page), filters)
     events = events.past().order_by("-start") if archive else events.upcoming().order_by("start")
+    items = paginate(request, events, LIST_PAGE_SIZE)
+    viewer_zone = viewer_time_zone(request)
+    for event in items:
+        # People join an online event (or a hybrid one's online part) from wherever they are.
+        event.viewer_zone = viewer_zone if event.has_online_part and shows_viewer_time(event, viewer_zone) else None
     return {
         "form": form,
-        "items": paginate(request, events, LIST_PAGE_SIZE),
+        "items": items,
         "archive": archive,
         "active_filters": {k: v for k, v in filters.items() if v},
     }
@@ -177,10 +182,16 @@ def agenda(event):
     return sorted(days.items())
 
 
+def shows_viewer_time(event, viewer_zone):
+    """The viewer's zone (core.timezones.viewer_time_zone: the profile's, else the browser's cookie) is worth
+    showing next to the event's own when it is known and differs."""
+    return viewer_zone is not None and viewer_zone.key != event.time_zone
+
+
 def event_page_context(request, event):
     registration = my_registration(request.user, event)
     viewer_zone = viewer_time_zone(request)
-    show_viewer_time = viewer_zone is not None and viewer_zone.key != event.time_zone
+    show_viewer_time = shows_viewer_time(event, viewer_zone)
     seats = availability(event)
     return {
         "registration": registration,

@@ -1,4 +1,6 @@
 import datetime as dt
+import re
+import zoneinfo
 
 import pytest
 from django.db import connection
@@ -160,6 +162,40 @@ def test_the_browser_hint_gives_the_viewers_zone_when_the_profile_has_none(clien
     assert "In your time zone (America/Sao_Paulo)" in client.get(event.url).content.decode()
     client.cookies["tz"] = "../../etc/passwd"
     assert "In your time zone" not in client.get(event.url).content.decode()
+
+
+def test_the_listing_shows_an_online_events_time_in_the_viewers_zone_too(client, make_event, member):
+    seoul = zoneinfo.ZoneInfo("Asia/Seoul")
+    start = dt.datetime(2027, 1, 24, 9, tzinfo=seoul)
+    make_event(title="Online", format=EventPage.Format.ONLINE, time_zone="Asia/Seoul", start=start)
+    make_event(title="Hybrid", format=EventPage.Format.HYBRID, time_zone="Asia/Seoul", start=start)
+    make_event(title="In Seoul", format=EventPage.Format.IN_PERSON, time_zone="Asia/Seoul", start=start)
+    client.cookies["tz"] = "America%2FSao_Paulo"  # signed out: the browser's hint
+    response = client.get("/events/")
+    cards = card_texts(response.content.decode())
+    assert "Jan. 24, 2027, 9 a.m. (Asia/Seoul)" in cards["Online"]  # the event's own zone stays
+    for title in ("Online", "Hybrid"):
+        assert "In your time zone (America/Sao_Paulo): Jan. 23, 2027, 9 p.m." in cards[title]
+    assert "In your time zone" not in cards["In Seoul"]  # attended in Seoul, in Seoul's time
+    # The same approach as the event page: no cookie set, and the response varies on the cookie it read.
+    assert not response.cookies and "Cookie" in response["Vary"]
+    member.time_zone = "Europe/Paris"  # the profile's zone wins over the hint
+    member.save()
+    client.force_login(member)
+    cards = card_texts(client.get("/events/").content.decode())
+    assert "In your time zone (Europe/Paris): Jan. 24, 2027, 1 a.m." in cards["Online"]
+    member.time_zone = "Asia/Seoul"  # the viewer is in the event's zone: nothing to add
+    member.save()
+    assert "In your time zone" not in client.get("/events/").content.decode()
+
+
+def card_texts(html):
+    """{event title: the text of its card} on a listing page."""
+    cards = {}
+    for card in html.split('<article class="card event-card')[1:]:
+        title = re.search(r'<h3 class="card-title"><a [^>]*>([^<]+)</a>', card).group(1)
+        cards[title] = re.sub(r"<[^>]+>", "", card.split("</article>")[0])
+    return cards
 
 
 def test_the_join_link_is_shown_only_to_confirmed_attendees(client, make_event, people):
