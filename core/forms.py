@@ -1,5 +1,10 @@
+import functools
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from .timezones import available_time_zones, time_zone_choices
+from .widgets import TimeZoneSelect
 
 MAX_QUERY_LENGTH = 100
 
@@ -37,3 +42,21 @@ class CatalogueFilterForm(forms.Form):
                 ("", _("Any")),
                 *((value, f"{label} ({facet.get(value, 0)})") for value, label in choices),
             ]
+
+
+class TimeZoneField(forms.ChoiceField):
+    """Pick a time zone from the current IANA names (UTC first, then grouped by region).
+
+    It offers canonical names only, yet accepts any real zone: a stored older name (Asia/Calcutta, US/Pacific)
+    is shown selected and kept when the rest of the form is saved, rather than silently cleared.
+    """
+
+    widget = TimeZoneSelect
+
+    def __init__(self, *, blank_label=None, **kwargs):
+        # A callable, so that each form instance does not deep-copy ~420 choices.
+        kwargs.setdefault("choices", functools.partial(time_zone_choices, blank_label=blank_label))
+        super().__init__(**kwargs)
+
+    def valid_value(self, value):
+        return value in available_time_zones()

@@ -1,3 +1,5 @@
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.exceptions import UserFacingError
@@ -63,6 +65,32 @@ class UnansweredQuestions(LearningError):
 class NoAttemptsLeft(LearningError):
     message = _("You have used every attempt this quiz allows. Ask the course team if you need another.")
     status = 403
+
+
+class QuizAlreadyPassed(LearningError):
+    message = _("You have already passed this quiz: there is nothing more to submit.")
+    status = 409
+
+
+def retry_message(retry_at):
+    """When the learner may try again, in the time zone they read times in (the one active for the request)."""
+    text = gettext(
+        "You can try this quiz again from %(time)s (%(zone)s). In the meantime, you can read the lesson again."
+    )
+    return text % {
+        "time": formats.date_format(timezone.localtime(retry_at), "DATETIME_FORMAT"),
+        "zone": timezone.get_current_timezone_name(),
+    }
+
+
+class RetryTooSoon(LearningError):
+    """An attempt before the quiz's wait between attempts is over."""
+
+    status = 429
+
+    def __init__(self, retry_at):
+        self.retry_at = retry_at
+        super().__init__(retry_message(retry_at))
 
 
 class QuizCompletesLesson(LearningError):

@@ -12,7 +12,18 @@ from core.models import Topic
 from core.pagination import paginate
 
 from .forms import CourseCatalogueForm
-from .models import Certificate, CohortRun, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage, QuizAttempt
+from .models import (
+    Certificate,
+    CohortRun,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    Quiz,
+    QuizAttempt,
+)
+from .models.quizzes import shuffled
 
 CATALOGUE_PAGE_SIZE = 12
 
@@ -148,8 +159,10 @@ def lesson_page_context(request, lesson):
 
 
 def quiz_context(user, lesson, enrollment):
-    """The quiz as the learner sees it: before an attempt, questions and choices only (which choices are right
-    never reaches the page); after one, each question's result, the right choices and the explanation."""
+    """The quiz as the learner sees it. Which choices are right and the explanations reach the page only when the
+    quiz's review policy allows (never, after passing, or when the learner's attempts are over); before that the
+    learner sees their score alone. The form is shown only when the learner may submit now; otherwise the page
+    says why, in the words the server would refuse with. Choices are in this attempt's shuffled order."""
     if lesson.quiz_id is None:
         return {}
     quiz = lesson.quiz
@@ -159,13 +172,20 @@ def quiz_context(user, lesson, enrollment):
         else []
     )
     latest = attempts[0] if attempts else None
+    passed = any(attempt.passed for attempt in attempts)
+    review = latest is not None and quiz.shows_review(passed=passed, used=len(attempts))
+    refusal = quiz.attempt_refusal(attempts=attempts, now=timezone.now()) if enrollment else None
+    # The form shows the next attempt's order; the review shows the order the latest attempt was answered in.
+    attempt_number = len(attempts) if refusal is not None and latest else len(attempts) + 1
     submitted = {int(key): set(value) for key, value in latest.answers.items()} if latest else {}
     questions = []
     for question in quiz.questions.prefetch_related("choices"):
-        choices = list(question.choices.all())
+        choices = shuffled(
+            question.choices.all(), user_id=user.pk, question_id=question.id, attempt_number=attempt_number
+        )
         shown = {"id": question.id, "text": question.text, "multiple": question.kind == "multiple"}
         shown["choices"] = [(choice.id, choice.text) for choice in choices]
-        if latest:
+        if review:
             right = {choice.id for choice in choices if choice.correct}
             shown.update(
                 selected=submitted.get(question.id, set()),
@@ -175,7 +195,27 @@ def quiz_context(user, lesson, enrollment):
             )
         questions.append(shown)
     left = None if quiz.max_attempts is None else max(quiz.max_attempts - len(attempts), 0)
-    return {"quiz": quiz, "questions": questions, "attempt": latest, "attempts_left": left}
+    return {
+        "quiz": quiz,
+        "questions": questions,
+        "attempt": latest,
+        "attempts_left": left,
+        "show_review": review,
+        "review_note": "" if review or latest is None else review_note(quiz),
+        "can_submit": enrollment is not None and refusal is None,
+        "refusal": refusal.message if refusal is not None and not passed else "",
+    }
+
+
+def review_note(quiz):
+    """What a learner who may not see the right answers yet is told about when they will."""
+    if quiz.review_policy == Quiz.ReviewPolicy.AFTER_PASSING:
+        return _("The right answers and their explanations are shown once you pass.")
+    if quiz.review_policy == Quiz.ReviewPolicy.AFTER_LAST_ATTEMPT:
+        if quiz.max_attempts is None:
+            return _("The right answers and their explanations are shown once you pass.")
+        return _("The right answers and their explanations are shown once you pass or have used your last attempt.")
+    return _("This quiz does not show the right answers.")
 
 
 # --- Catalogue -----------------------------------------------------------------------------------
@@ -226,7 +266,7 @@ def my_learning(user):
     enrollments = list(
         Enrollment.objects.current()
         .filter(user=user, course__live=True)
-        .select_related("course")
+        .select_related("course", "user", "certificate")  # for Enrollment.completed_on
         .order_by("-enrolled_at")
     )
     progress = progress_for(enrollments)

@@ -13,7 +13,6 @@ from .exceptions import (
     LessonNotAvailable,
     LessonNotInCourse,
     MembersOnlyCourse,
-    NoAttemptsLeft,
     NoQuiz,
     NotEnrolled,
     QuizCompletesLesson,
@@ -24,6 +23,7 @@ from .exceptions import (
     UnansweredQuestions,
 )
 from .models import Certificate, CohortRun, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from .models.certificates import completion_date, learner_time_zone
 from .selectors import progress_for
 
 
@@ -158,19 +158,20 @@ def validate_answers(questions, answers):
 
 
 def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) -> QuizAttempt:
-    """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course)."""
+    """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course).
+    Refused, storing nothing, once passed, with no attempts left, or before the wait between attempts is over."""
     _check_lesson(course, lesson)
     quiz = lesson.quiz
     if quiz is None:
         raise NoQuiz
     with transaction.atomic():
         enrollment = _locked_enrollment(user, course)  # one attempt at a time per learner and course
+        earlier = list(QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).only("passed", "submitted_at"))
+        refusal = quiz.attempt_refusal(attempts=earlier, now=timezone.now())
+        if refusal is not None:
+            raise refusal
         questions = quiz_questions(quiz)
         validate_answers(questions, answers)
-        if quiz.max_attempts is not None:
-            used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).count()
-            if used >= quiz.max_attempts:
-                raise NoAttemptsLeft
         score, passed, _ = grade(quiz, questions, answers)
         attempt = QuizAttempt.objects.create(
             user=user,
@@ -215,12 +216,15 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
     user, course = enrollment.user, enrollment.course
     try:
         with transaction.atomic():
+            # The date is the completion's calendar date in the learner's zone at this moment, kept with the zone:
+            # whoever views it later, and from wherever, reads the same date.
             return Certificate.objects.create(
                 enrollment=enrollment,
                 name=user.get_full_name() or user.email,
                 course_title=course.title,
                 hours=course.effort_hours,
-                issued_on=timezone.localdate(enrollment.completed_at),
+                issued_on=completion_date(user, enrollment.completed_at),
+                time_zone=learner_time_zone(user).key,
                 issuer=ISSUER,
             )
     except IntegrityError:  # issued by a simultaneous request

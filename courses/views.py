@@ -4,13 +4,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import views as core_views
 
 from . import services
-from .exceptions import LearningError, TamperedAnswers, UnansweredQuestions
+from .exceptions import LearningError, RetryTooSoon, TamperedAnswers, UnansweredQuestions
 from .models import CohortRun, CoursePage, LessonPage
 
 
@@ -100,6 +101,12 @@ def submit_quiz(request, course_id, lesson_id):
     except UnansweredQuestions as error:
         messages.error(request, error.message)
         return redirect(lesson.get_url(request) + "#quiz")
+    except RetryTooSoon as error:
+        response = core_views.refuse(
+            request, error, back_url=lesson.get_url(request) + "#quiz", back_label=_("Back to the lesson")
+        )
+        response["Retry-After"] = str(max(int((error.retry_at - timezone.now()).total_seconds()), 1))
+        return response
     except LearningError as error:
         return refuse(request, error)
     if attempt.passed:
@@ -107,7 +114,6 @@ def submit_quiz(request, course_id, lesson_id):
     else:
         messages.warning(
             request,
-            _("You scored %(score)s%%; %(mark)s%% passes. Read the explanations and try again.")
-            % {"score": attempt.score, "mark": lesson.quiz.pass_mark},
+            _("You scored %(score)s%%; %(mark)s%% passes.") % {"score": attempt.score, "mark": lesson.quiz.pass_mark},
         )
     return redirect(lesson.get_url(request) + "#quiz-result")

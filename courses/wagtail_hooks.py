@@ -1,5 +1,5 @@
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -44,9 +44,11 @@ def my_learning_section(request):
     cards = []
     for enrollment, progress, next_lesson in selectors.my_learning(request.user):
         if enrollment.status == Enrollment.Status.COMPLETED:
-            meta = (_("Completed on %s") % formats.date_format(enrollment.completed_at, "DATE_FORMAT"),)
+            # The certificate's date when there is one: the same date as on the PDF and the verification page.
+            meta = (_("Completed on %s") % formats.date_format(enrollment.completed_on, "DATE_FORMAT"),)
         else:
-            meta = (_("Enrolled on %s") % formats.date_format(enrollment.enrolled_at, "DATE_FORMAT"),)
+            enrolled = timezone.localdate(enrollment.enrolled_at)  # in the viewer's zone, not UTC
+            meta = (_("Enrolled on %s") % formats.date_format(enrolled, "DATE_FORMAT"),)
         cards.append(
             Card(
                 title=enrollment.course.title,
@@ -179,12 +181,25 @@ class CertificateViewSet(SnippetViewSet):
     list_display = ["code", "name", "course_title", "issued_on", "revoked_at"]
     list_filter = ["issued_on"]
     search_fields = ["code", "name", "course_title"]
-    list_export = ["code", "name", "course_title", "hours", "issued_on", "issuer", "revoked_at", "revoked_reason"]
+    list_export = [
+        "code",
+        "name",
+        "course_title",
+        "hours",
+        "issued_on",
+        "time_zone",
+        "issuer",
+        "revoked_at",
+        "revoked_reason",
+    ]
     export_filename = "certificates"
     ordering = ["-issued_on"]
     edit_handler = ObjectList(
         [
-            *(FieldPanel(name, read_only=True) for name in ("code", "name", "course_title", "hours", "issued_on")),
+            *(
+                FieldPanel(name, read_only=True)
+                for name in ("code", "name", "course_title", "hours", "issued_on", "time_zone")
+            ),
             FieldPanel("revoked_reason"),
         ],
         base_form_class=CertificateForm,
@@ -244,7 +259,7 @@ class QuizViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Quizzes")
     add_to_admin_menu = True
     menu_order = 222
-    list_display = ["title", "pass_mark", "max_attempts"]
+    list_display = ["title", "pass_mark", "max_attempts", "review_policy", "retry_wait_minutes"]
     search_fields = ["title"]
     edit_handler = ObjectList(Quiz.panels, base_form_class=QuizForm)
 

@@ -6,12 +6,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.timezones import time_zone_choices
+from core.widgets import TimeZoneSelect
+
 LOCAL_TIME_FIELDS = ("start", "end", "registration_opens_at", "registration_closes_at")
 
 
 class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "time_zone" in self.fields:
+            # Pick from the current IANA names; the model's validator still accepts any real zone, so an event
+            # saved with an older name keeps it (renaming it would count as a change and email the attendees).
+            self.fields["time_zone"].widget = TimeZoneSelect(choices=time_zone_choices)
         zone = _zone(getattr(self.instance, "time_zone", ""))
         if zone is None:
             return

@@ -1,12 +1,13 @@
 """iCalendar files: the public feed, one event, the emailed invitation and the personal feed.
 
 One UID per event everywhere; SEQUENCE comes from EventCalendarState and rises when time or place
-changes; times carry TZID with a VTIMEZONE. The online join link is never written here.
+changes; times carry TZID with a VTIMEZONE; every event names its ORGANIZER (the site's contact
+address, with the organiser's name). The online join link is never written here.
 """
 
 import functools
 from datetime import date
-from urllib.parse import urlsplit
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -14,15 +15,35 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
+from core.models import SiteSettings
+
 from .models import EventCalendarState
 
 PRODID = "-//WeGo Hub//Events//EN"
 STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
+# The right-hand side of every event UID. A UID must never change once a calendar holds the event, so it
+# is a fixed name, never read from a setting: moving the site to another public address (a new
+# WAGTAILADMIN_BASE_URL) keeps every UID. Changing this constant duplicates every event in every calendar
+# that subscribed before the change. See docs/operations.md, "Calendar UIDs".
+CALENDAR_UID_DOMAIN = "wego-hub.org"
+
 
 def event_uid(event):
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "wego-hub"
-    return f"event-{event.translation_key}@{host}"
+    return f"event-{event.translation_key}@{CALENDAR_UID_DOMAIN}"
+
+
+def organizer_address(site):
+    """The address replies go to: the site's contact email (core SiteSettings), else the sender's address."""
+    contact = SiteSettings.for_site(site).contact_email if site else ""
+    return contact or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def organizer(event, address):
+    """ORGANIZER: a mailto: URI, with the event's organiser (else the site's name) as CN."""
+    value = vCalAddress(f"mailto:{address}")
+    value.params["cn"] = event.organiser or settings.WAGTAIL_SITE_NAME
+    return value
 
 
 def event_sequence(event):
@@ -32,7 +53,7 @@ def event_sequence(event):
         return 0
 
 
-def event_component(event, *, url, attendee=None, cancel=False):
+def event_component(event, *, url, organizer_email, attendee=None, cancel=False):
     component = Event()
     component.add("uid", event_uid(event))
     component.add("dtstamp", timezone.now())
@@ -46,10 +67,8 @@ def event_component(event, *, url, attendee=None, cancel=False):
     component.add("description", f"{event.summary}\n\n{url}".strip())
     component.add("url", url)
     component.add("status", "CANCELLED" if cancel else STATUS.get(event.status, "CONFIRMED"))
+    component.add("organizer", organizer(event, organizer_email))
     if attendee is not None:
-        organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
-        organizer.params["cn"] = settings.WAGTAIL_SITE_NAME
-        component.add("organizer", organizer)
         address = vCalAddress(f"mailto:{attendee.email}")
         address.params["cn"] = str(attendee)
         address.params["partstat"] = "DECLINED" if cancel else "ACCEPTED"
@@ -73,8 +92,13 @@ def build_calendar(events, *, url_for, name, method=None, attendee=None, cancel=
         last_year = max(e.end for e in events).year + 1
         for zone in sorted({event.zone.key for event in events}):
             calendar.add_component(vtimezone(zone, first_year, last_year))
+    # Looked up once per calendar, not per event: a calendar's events all belong to one site.
+    organizer_email = organizer_address(events[0].get_site()) if events else ""
     for event in events:
-        calendar.add_component(event_component(event, url=url_for(event), attendee=attendee, cancel=cancel))
+        component = event_component(
+            event, url=url_for(event), organizer_email=organizer_email, attendee=attendee, cancel=cancel
+        )
+        calendar.add_component(component)
     return calendar.to_ical()
 
 

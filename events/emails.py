@@ -115,12 +115,28 @@ def promoted(registration):
 
 
 @_in_their_language
-def cancelled_by_attendee(registration):
+def cancelled_by_attendee(registration, *, previous_status, place_passed_on=False):
+    """What cancelling did: a seat given up (passed on to the next person only if someone was waiting for it),
+    a place on the waiting list left, or a request for approval withdrawn. Only a seat was in their calendar."""
+    from .models import Registration
+
+    Status = Registration.Status
+    had_seat = previous_status == Status.CONFIRMED
+    if had_seat and place_passed_on:
+        lines = [_("You cancelled your registration. Your place has gone to the next person on the waiting list.")]
+    elif had_seat:
+        lines = [_("You cancelled your registration. Your place is free for someone else to take.")]
+    elif previous_status == Status.WAITLISTED:
+        lines = [_("You cancelled your registration and left the waiting list.")]
+    else:
+        lines = [_("You cancelled your registration: your focal point no longer needs to approve it.")]
+    if had_seat:
+        lines.append(_("The attached file removes the event from your calendar."))
     _send(
         registration,
         subject=_("Registration cancelled: %s") % registration.event.title,
-        lines=[_("You cancelled your registration. Your place has been offered to the next person waiting.")],
-        with_calendar=True,
+        lines=lines,
+        with_calendar=had_seat,
         cancel=True,
     )
 
@@ -136,10 +152,15 @@ def declined(registration):
 
 @_in_their_language
 def event_changed(registration):
+    # Only confirmed attendees hold the event in their calendar; the waiting list gets no file.
+    if registration.is_confirmed:
+        lines = [_("The time or place of this event has changed. The attached file updates your calendar.")]
+    else:
+        lines = [_("The time or place of this event has changed. You are still on the waiting list.")]
     _send(
         registration,
         subject=_("Event changed: %s") % registration.event.title,
-        lines=[_("The time or place of this event has changed. The attached file updates your calendar.")],
+        lines=lines,
         with_calendar=registration.is_confirmed,
         show_join_link=registration.can_see_join_link,
     )
@@ -147,11 +168,15 @@ def event_changed(registration):
 
 @_in_their_language
 def event_cancelled(registration):
+    if registration.is_confirmed:
+        lines = [_("We are sorry: this event has been cancelled. The attached file removes it from your calendar.")]
+    else:
+        lines = [_("We are sorry: this event has been cancelled, so its waiting list is closed.")]
     _send(
         registration,
         subject=_("Event cancelled: %s") % registration.event.title,
-        lines=[_("We are sorry: this event has been cancelled. The attached file removes it from your calendar.")],
-        with_calendar=True,
+        lines=lines,
+        with_calendar=registration.is_confirmed,
         cancel=True,
     )
 

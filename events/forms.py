@@ -20,7 +20,12 @@ class EventFilterForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    """The attendee's choices and answers; event-specific questions become fields q_<id>."""
+    """The attendee's choices and answers; event-specific questions become fields q_<id>.
+
+    An event with one mode of attendance does not ask for it: the mode is implied. The event's own
+    questions come before the consent, which is always last. ``full_modes`` are the modes whose seats
+    are all taken: their choice says that it joins the waiting list.
+    """
 
     mode = forms.ChoiceField(label=_("How will you attend?"), widget=forms.RadioSelect)
     dietary_needs = forms.CharField(
@@ -40,18 +45,25 @@ class RegistrationForm(forms.Form):
         error_messages={"required": _("Please agree, or we cannot register you.")},
     )
 
-    def __init__(self, *args, event, **kwargs):
+    def __init__(self, *args, event, full_modes=(), **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Registration.Mode.choices)
         modes = event.offered_modes()
-        self.fields["mode"].choices = [(mode, labels[mode]) for mode in modes]
-        if len(modes) == 1:
-            self.fields["mode"].initial = modes[0]
+        self.implied_mode = modes[0] if len(modes) == 1 else None
+        if self.implied_mode:
+            del self.fields["mode"]
+        else:
+            full = _("%(mode)s (full: join the waiting list)")
+            self.fields["mode"].choices = [
+                (mode, full % {"mode": labels[mode]} if mode in full_modes else labels[mode]) for mode in modes
+            ]
         if Registration.Mode.IN_PERSON not in modes:
             del self.fields["dietary_needs"]
         self.questions = list(event.questions.all())
+        consent = self.fields.pop("consent")
         for question in self.questions:
             self.fields[f"q_{question.id}"] = self._question_field(question)
+        self.fields["consent"] = consent
 
     @staticmethod
     def _question_field(question):
@@ -78,7 +90,7 @@ class RegistrationForm(forms.Form):
 
     def service_arguments(self):
         return {
-            "mode": self.cleaned_data["mode"],
+            "mode": self.implied_mode or self.cleaned_data["mode"],
             "answers": self.answers(),
             "dietary_needs": self.cleaned_data.get("dietary_needs", ""),
             "accessibility_needs": self.cleaned_data["accessibility_needs"],

@@ -55,9 +55,14 @@ def event_list_context(request, index_page, *, archive):
     filters = getattr(form, "cleaned_data", {})
     events = filter_events(listed_events(index_page), filters)
     events = events.past().order_by("-start") if archive else events.upcoming().order_by("start")
+    items = paginate(request, events, LIST_PAGE_SIZE)
+    viewer_zone = viewer_time_zone(request)
+    for event in items:
+        # People join an online event (or a hybrid one's online part) from wherever they are.
+        event.viewer_zone = viewer_zone if event.has_online_part and shows_viewer_time(event, viewer_zone) else None
     return {
         "form": form,
-        "items": paginate(request, events, LIST_PAGE_SIZE),
+        "items": items,
         "archive": archive,
         "active_filters": {k: v for k, v in filters.items() if v},
     }
@@ -136,6 +141,21 @@ def availability(event):
     ]
 
 
+def waitlist_only(seats):
+    """Every mode the event offers is full: registering now means joining the waiting list."""
+    return bool(seats) and all(mode.is_full for mode in seats)
+
+
+def register_page_context(event):
+    """The register page besides its form: whether registration is open, and whether only the waiting list is left."""
+    seats = availability(event)
+    return {
+        "state": event.registration_state(),
+        "waitlist_only": waitlist_only(seats),
+        "full_modes": frozenset(mode.mode for mode in seats if mode.is_full),
+    }
+
+
 def waitlist_position(registration):
     if registration.status != Status.WAITLISTED:
         return None
@@ -162,15 +182,23 @@ def agenda(event):
     return sorted(days.items())
 
 
+def shows_viewer_time(event, viewer_zone):
+    """The viewer's zone (core.timezones.viewer_time_zone: the profile's, else the browser's cookie) is worth
+    showing next to the event's own when it is known and differs."""
+    return viewer_zone is not None and viewer_zone.key != event.time_zone
+
+
 def event_page_context(request, event):
     registration = my_registration(request.user, event)
     viewer_zone = viewer_time_zone(request)
-    show_viewer_time = viewer_zone is not None and viewer_zone.key != event.time_zone
+    show_viewer_time = shows_viewer_time(event, viewer_zone)
+    seats = availability(event)
     return {
         "registration": registration,
         "waitlist_position": waitlist_position(registration) if registration else None,
         "join_url": event.online_join_url if registration and registration.can_see_join_link else "",
-        "availability": availability(event),
+        "availability": seats,
+        "waitlist_only": waitlist_only(seats),
         "registration_state": event.registration_state(),
         "agenda": agenda(event),
         "speakers": list(event.speakers.all()),

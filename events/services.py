@@ -108,11 +108,18 @@ def cancel(*, event: EventPage, user) -> Registration | None:
         registration = Registration.objects.active().filter(event=event, user=user).first()
         if registration is None:
             return None
+        previous_status = registration.status
         registration.status = Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        _promote_locked(event)
-        transaction.on_commit(lambda: emails.cancelled_by_attendee(registration))
+        promoted = _promote_locked(event)
+        # Their own seat went on only if they held one and someone waiting for that mode took it.
+        place_passed_on = previous_status == Status.CONFIRMED and any(r.mode == registration.mode for r in promoted)
+        transaction.on_commit(
+            lambda: emails.cancelled_by_attendee(
+                registration, previous_status=previous_status, place_passed_on=place_passed_on
+            )
+        )
         return registration
 
 

@@ -150,10 +150,13 @@ def register(request, event):
     if existing:
         messages.info(request, _("You are already registered for this event."))
         return redirect(event.get_url(request))
-    form = RegistrationForm(request.POST if request.method == "POST" else None, event=event)
+    extra = selectors.register_page_context(event)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None, event=event, full_modes=extra["full_modes"]
+    )
     if request.method == "POST":
         if not form.is_valid():
-            context = page_context(request, event, form=form, state=event.registration_state())
+            context = page_context(request, event, form=form, **extra)
             return TemplateResponse(request, "events/register.html", context, status=400)
         try:
             registration = services.register(event=event, user=request.user, **form.service_arguments())
@@ -161,8 +164,7 @@ def register(request, event):
             return refuse(request, event, error)
         messages.success(request, _confirmation_message(registration))
         return redirect(event.get_url(request))
-    context = page_context(request, event, form=form, state=event.registration_state())
-    return TemplateResponse(request, "events/register.html", context)
+    return TemplateResponse(request, "events/register.html", page_context(request, event, form=form, **extra))
 
 
 def _confirmation_message(registration):
@@ -174,15 +176,27 @@ def _confirmation_message(registration):
     return _("Your registration is waiting for your focal point's approval. We will email you.")
 
 
+CONFIRM_CANCEL = "yes"
+
+
+@never_cache
 @sign_in_first
 def cancel(request, event):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if services.cancel(event=event, user=request.user):
-        messages.success(request, _("Your registration is cancelled."))
-    else:
+    """GET asks for confirmation and never cancels; only a POST that carries the explicit confirmation does."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "POST" and request.POST.get("confirm") == CONFIRM_CANCEL:
+        if services.cancel(event=event, user=request.user):
+            messages.success(request, _("Your registration is cancelled."))
+        else:
+            messages.info(request, _("You had no registration to cancel."))
+        return redirect(event.get_url(request))
+    registration = selectors.my_registration(request.user, event)
+    if registration is None:
         messages.info(request, _("You had no registration to cancel."))
-    return redirect(event.get_url(request))
+        return redirect(event.get_url(request))
+    context = page_context(request, event, registration=registration, confirm_value=CONFIRM_CANCEL)
+    return TemplateResponse(request, "events/cancel.html", context)
 
 
 # --- The focal point's approvals --------------------------------------------------------------------

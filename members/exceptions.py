@@ -21,6 +21,10 @@ class NotAllowed(MembershipError):
     message = _("You are not allowed to manage this organisation.")
 
 
+class NotConfirmedYet(MembershipError):
+    message = _("This person has not confirmed their email address yet. Their request can be decided once they do.")
+
+
 class InvitationInvalid(MembershipError):
     message = _("This invitation can no longer be used.")
 

@@ -1,10 +1,8 @@
-import functools
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.timezones import available_time_zones
+from core.forms import TimeZoneField
 from core.widgets import LongSelect
 
 from .models import Membership, Organisation, Region, User
@@ -58,18 +56,8 @@ class JoinOrganisationForm(forms.Form):
     organisation = OrganisationChoiceField(label=_("Your city or organisation"), queryset=active_organisations())
 
 
-@functools.cache
-def _time_zones():
-    return tuple((zone, zone) for zone in sorted(available_time_zones() - {"localtime", "Factory"}))
-
-
-def time_zone_choices():
-    # A callable, so that each form instance does not deep-copy ~600 choices.
-    return [("", _("Use my browser's time zone")), *_time_zones()]
-
-
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), required=False, choices=time_zone_choices, widget=LongSelect)
+    time_zone = TimeZoneField(label=_("Time zone"), required=False, blank_label=_("Use my browser's time zone"))
 
     class Meta:
         model = User

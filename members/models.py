@@ -202,6 +202,8 @@ class Membership(models.Model):
         related_name="+",
     )
     rejection_reason = models.TextField(_("reason"), blank=True)
+    # When the focal point (or the secretariat) was told of this request: once, after the person confirmed an address.
+    approvers_told_at = models.DateTimeField(_("focal point told"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("membership")

@@ -48,6 +48,7 @@ def export_personal_data(user):
             "status": membership.status,
             "joined_through": membership.via,
             "requested_at": _iso(membership.requested_at),
+            "focal_point_told_at": _iso(membership.approvers_told_at),
             "decided_at": _iso(membership.decided_at),
             "rejection_reason": membership.rejection_reason,
         },

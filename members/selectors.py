@@ -1,4 +1,5 @@
-from django.db.models import Count, Q
+from allauth.account.models import EmailAddress
+from django.db.models import Count, Exists, OuterRef, Q
 
 from core.countries import country_names
 
@@ -55,12 +56,22 @@ def approved_member_count(organisation):
     return organisation.memberships.filter(status=Membership.Status.APPROVED).count()
 
 
+def _has_verified_email():
+    return Exists(EmailAddress.objects.filter(user=OuterRef("user"), verified=True))
+
+
 def pending_requests(organisation):
+    """The approval queue: waiting requests of people who have confirmed an address (the others cannot be decided)."""
     return (
-        organisation.memberships.filter(status=Membership.Status.PENDING)
+        organisation.memberships.filter(_has_verified_email(), status=Membership.Status.PENDING)
         .select_related("user")
         .order_by("requested_at")
     )
+
+
+def requests_awaiting_confirmation(organisation):
+    """How many waiting requests are from people who have not confirmed their address yet (shown as a number only)."""
+    return organisation.memberships.filter(~_has_verified_email(), status=Membership.Status.PENDING).count()
 
 
 def staff(organisation):

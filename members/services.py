@@ -22,6 +22,7 @@ from .exceptions import (
     InvitationRevoked,
     InvitationUsed,
     NotAllowed,
+    NotConfirmedYet,
     OrganisationNotAccepting,
 )
 from .models import Invitation, Membership, Organisation, User
@@ -38,6 +39,10 @@ def members_group():
 # --- Who is a member -----------------------------------------------------------------------------
 
 
+def has_verified_email(user):
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
 def verified_domains(user):
     emails_ = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     return {email.rsplit("@", 1)[-1].lower() for email in emails_}
@@ -52,7 +57,7 @@ def qualifies_as_member(user):
         membership
         and membership.status == Membership.Status.APPROVED
         and membership.organisation.status == Organisation.Status.ACTIVE
-        and EmailAddress.objects.filter(user=user, verified=True).exists()
+        and has_verified_email(user)
     )
 
 
@@ -108,7 +113,11 @@ def ensure_can_manage(user, organisation):
 
 
 def request_membership(*, user: User, organisation: Organisation) -> Membership:
-    """Ask to join. Approved at once when the person's verified email domain is the organisation's."""
+    """Ask to join. Approved at once when the person's verified email domain is the organisation's.
+
+    Otherwise the request waits for the focal point, who is told of it only once the person has a verified address
+    (at sign-up the address is not verified yet: ``address_verified`` tells them when it is).
+    """
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
         if organisation.status != Organisation.Status.ACTIVE:
@@ -148,22 +157,56 @@ def request_membership(*, user: User, organisation: Organisation) -> Membership:
             membership.requested_at = timezone.now()
             membership.decided_at = membership.decided_by = None
             membership.rejection_reason = ""
+            membership.approvers_told_at = None  # a new request: the approvers hear of it again
             membership.save()
         if set(organisation.domains) & verified_domains(user):
             return _approve(membership, by=None, via=Membership.Via.EMAIL_DOMAIN)
-        transaction.on_commit(lambda: emails.request_received(membership))
+        _tell_approvers_once(membership)
         return membership
 
 
-def approve_email_domain_requests(user):
-    """When a person verifies an address, approve their pending request to an organisation of that domain."""
-    membership = Membership.objects.filter(user=user, status=Membership.Status.PENDING).first()
-    if membership and set(membership.organisation.domains) & verified_domains(user):
-        with transaction.atomic():
-            locked = Membership.objects.select_for_update().get(pk=membership.pk)
-            if locked.status == Membership.Status.PENDING:
-                _approve(locked, by=None, via=Membership.Via.EMAIL_DOMAIN)
-    sync_member_access(user)
+def _tell_approvers_once(membership):
+    """Email the focal points (or the secretariat) of a locked, waiting request, if it needs their decision now.
+
+    It needs it once the person holds a verified address (a request on the organisation's domain never gets here:
+    it is approved instead). ``approvers_told_at`` makes it once, however often an address is confirmed.
+    """
+    if (
+        membership.status != Membership.Status.PENDING
+        or membership.approvers_told_at is not None
+        or not has_verified_email(membership.user)
+    ):
+        return
+    membership.approvers_told_at = timezone.now()
+    membership.save(update_fields=["approvers_told_at"])
+    transaction.on_commit(lambda: emails.request_received(membership))
+
+
+def address_verified(user):
+    """After a person verifies an address (allauth's ``email_confirmed``, or an address verified at sign-up).
+
+    A waiting request to an organisation of that address's domain is approved; any other waiting request now goes
+    to the approvers (once). Either way the person's member access follows.
+    """
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update()
+            .select_related("organisation", "user")
+            .filter(user=user, status=Membership.Status.PENDING)
+            .first()
+        )
+        if membership is not None:
+            if set(membership.organisation.domains) & verified_domains(user):
+                _approve(membership, by=None, via=Membership.Via.EMAIL_DOMAIN)
+            else:
+                _tell_approvers_once(membership)
+        sync_member_access(user)
+
+
+def ensure_decidable(membership):
+    """A waiting request is decided only once the person has confirmed an address (until then no one is told of it)."""
+    if membership.status == Membership.Status.PENDING and not has_verified_email(membership.user):
+        raise NotConfirmedYet
 
 
 def approve_membership(*, membership: Membership, by: User) -> Membership:
@@ -173,6 +216,7 @@ def approve_membership(*, membership: Membership, by: User) -> Membership:
         membership = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
         if membership.status == Membership.Status.APPROVED:
             return membership
+        ensure_decidable(membership)
         return _approve(membership, by=by, via=membership.via)
 
 
@@ -194,6 +238,7 @@ def reject_membership(*, membership: Membership, by: User, reason: str = "") -> 
         membership = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
         if membership.status == Membership.Status.REJECTED:
             return membership
+        ensure_decidable(membership)
         membership.status = Membership.Status.REJECTED
         membership.decided_at = timezone.now()
         membership.decided_by = by

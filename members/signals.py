@@ -4,12 +4,12 @@ from . import services
 
 
 def on_email_confirmed(sender, request, email_address, **kwargs):
-    services.approve_email_domain_requests(email_address.user)
+    services.address_verified(email_address.user)
 
 
 def on_user_signed_up(sender, request, user, **kwargs):
-    # An address verified at sign-up (through an invitation link) may already qualify.
-    services.approve_email_domain_requests(user)
+    # An address verified at sign-up (through an invitation link) may already qualify or need the focal point.
+    services.address_verified(user)
 
 
 def on_organisation_saved(sender, instance, created, raw=False, **kwargs):

@@ -198,6 +198,7 @@ def dashboard(request, organisation):
         {
             "organisation": organisation,
             "pending": selectors.pending_requests(organisation),
+            "awaiting_confirmation": selectors.requests_awaiting_confirmation(organisation),
             "staff": selectors.staff(organisation),
             "invitations": selectors.recent_invitations(organisation),
             "invite_form": InviteForm(),

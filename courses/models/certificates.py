@@ -1,11 +1,14 @@
 """Certificates: issued once per completed enrolment, verifiable by anyone at /certificates/<code>/."""
 
 import secrets
+import zoneinfo
 
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.timezones import zone_or_none
 
 # No 0/O, 1/I/L: a code read aloud or typed from paper cannot be mistaken.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -22,6 +25,17 @@ def normalise_code(text):
     return code if len(code) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in code) else ""
 
 
+def learner_time_zone(user):
+    """The zone a learner's completion date is in: their profile's zone, else UTC. Never the zone of whoever
+    happens to be viewing (or of the request that completed the course): one person, one date."""
+    return zone_or_none(getattr(user, "time_zone", "")) or zoneinfo.ZoneInfo("UTC")
+
+
+def completion_date(user, moment):
+    """The calendar date of ``moment`` in the learner's zone."""
+    return timezone.localtime(moment, learner_time_zone(user)).date()
+
+
 class Certificate(models.Model):
     enrollment = models.OneToOneField(
         "courses.Enrollment", on_delete=models.PROTECT, related_name="certificate", verbose_name=_("enrolment")
@@ -31,7 +45,14 @@ class Certificate(models.Model):
     name = models.CharField(_("name as issued"), max_length=300)
     course_title = models.CharField(_("course"), max_length=255)
     hours = models.PositiveSmallIntegerField(_("hours"))
+    # A calendar date, not a moment: the completion date in ``time_zone``, the same for every viewer anywhere.
     issued_on = models.DateField(_("issued on"), default=timezone.localdate)
+    time_zone = models.CharField(
+        _("time zone of the date"),
+        max_length=64,
+        blank=True,
+        help_text=_("The learner's time zone when it was issued (empty for certificates issued before it was kept)."),
+    )
     issuer = models.CharField(_("issuer"), max_length=255)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.TextField(

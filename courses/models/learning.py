@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .certificates import completion_date
+
 
 class EnrollmentQuerySet(models.QuerySet):
     def current(self):
@@ -46,6 +48,15 @@ class Enrollment(models.Model):
     @property
     def is_current(self):
         return self.status != self.Status.WITHDRAWN
+
+    @property
+    def completed_on(self):
+        """The completion date shown everywhere: the certificate's when there is one (it never changes), else the
+        date in the learner's zone. Select ``user`` and ``certificate`` with the enrolment to read it for free."""
+        if self.completed_at is None:
+            return None
+        certificate = getattr(self, "certificate", None)
+        return certificate.issued_on if certificate is not None else completion_date(self.user, self.completed_at)
 
 
 class LessonProgress(models.Model):

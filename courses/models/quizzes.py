@@ -1,5 +1,8 @@
 """Quizzes: a snippet of questions and choices, attached to a lesson; attempts are graded on the server."""
 
+import datetime as dt
+import hashlib
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,8 +13,17 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from courses.exceptions import NoAttemptsLeft, QuizAlreadyPassed, RetryTooSoon
+
+MAX_RETRY_WAIT_MINUTES = 7 * 24 * 60  # a week
+
 
 class Quiz(ClusterableModel):
+    class ReviewPolicy(models.TextChoices):
+        NEVER = "never", _("Never")
+        AFTER_PASSING = "after_passing", _("After the learner passes")
+        AFTER_LAST_ATTEMPT = "after_last_attempt", _("After the learner's last attempt (passed, or none left)")
+
     title = models.CharField(_("title"), max_length=200)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
@@ -19,10 +31,28 @@ class Quiz(ClusterableModel):
     max_attempts = models.PositiveSmallIntegerField(
         _("attempts allowed"), null=True, blank=True, help_text=_("Leave empty for unlimited attempts.")
     )
+    review_policy = models.CharField(
+        _("show the right answers"),
+        max_length=24,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.AFTER_PASSING,
+        help_text=_(
+            "When a learner sees which answers were right and the explanations. Until then they see only their "
+            "score. A learner's attempts are over when they pass or have used every attempt allowed; with "
+            "unlimited attempts that is when they pass."
+        ),
+    )
+    retry_wait_minutes = models.PositiveSmallIntegerField(
+        _("wait between attempts (minutes)"),
+        default=10,
+        validators=[MaxValueValidator(MAX_RETRY_WAIT_MINUTES)],
+        help_text=_("How long a learner waits after an attempt before trying again. 0: no wait. At most a week."),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
+        FieldRowPanel([FieldPanel("review_policy"), FieldPanel("retry_wait_minutes")], heading=_("Attempts")),
         InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
     ]
 
@@ -32,6 +62,46 @@ class Quiz(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def attempts_over(self, *, passed, used):
+        """A learner's attempts are over once they passed (a passed quiz takes no more attempts) or used the last
+        one allowed; with unlimited attempts only passing ends them."""
+        return passed or (self.max_attempts is not None and used >= self.max_attempts)
+
+    def shows_review(self, *, passed, used):
+        """Whether a learner who ``passed`` (or not) after ``used`` attempts may see the right answers."""
+        if self.review_policy == self.ReviewPolicy.AFTER_PASSING:
+            return passed
+        if self.review_policy == self.ReviewPolicy.AFTER_LAST_ATTEMPT:
+            return self.attempts_over(passed=passed, used=used)
+        return False
+
+    def retry_at(self, last_submitted_at):
+        """When a learner whose latest attempt was at ``last_submitted_at`` may submit again."""
+        return last_submitted_at + dt.timedelta(minutes=self.retry_wait_minutes)
+
+    def attempt_refusal(self, *, attempts, now):
+        """Why a learner with these earlier ``attempts`` may not submit at ``now`` (an error to raise or show), or
+        None. The service refuses with it; the page shows it instead of the form."""
+        if any(attempt.passed for attempt in attempts):
+            return QuizAlreadyPassed()
+        if self.max_attempts is not None and len(attempts) >= self.max_attempts:
+            return NoAttemptsLeft()
+        if attempts:
+            retry_at = self.retry_at(max(attempt.submitted_at for attempt in attempts))
+            if retry_at > now:
+                return RetryTooSoon(retry_at)
+        return None
+
+
+def shuffled(choices, *, user_id, question_id, attempt_number):
+    """The choices in the order one attempt shows them: fixed for (learner, question, attempt), so a reload shows
+    the same order, and in general different for the next attempt. The ids stay: grading does not see the order."""
+
+    def key(choice):
+        return hashlib.sha256(f"{user_id}:{question_id}:{attempt_number}:{choice.id}".encode()).digest()
+
+    return sorted(choices, key=key)
 
 
 class Question(Orderable, ClusterableModel):

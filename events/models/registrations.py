@@ -93,5 +93,11 @@ class Registration(models.Model):
 
     @property
     def can_see_join_link(self):
-        """Only confirmed attendees of an event with an online part ever see its join link."""
-        return self.is_confirmed and self.event.has_online_part and bool(self.event.online_join_url)
+        """Only confirmed online attendees ever see the join link: of an online event (whatever mode they chose
+        before it went online), or of the online part of a hybrid one. An in-person attendee is not offered it."""
+        event = self.event
+        if not (self.is_confirmed and event.online_join_url):
+            return False
+        return event.format == event.Format.ONLINE or (
+            event.format == event.Format.HYBRID and self.mode == self.Mode.ONLINE
+        )

@@ -46,7 +46,9 @@ def test_an_attendee_registers_gets_the_ics_cancels_and_the_first_waiting_person
     page.reload()
     page.get_by_text("2 people waiting").wait_for()
 
-    page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_role("link", name="Cancel my registration").click()
+    page.get_by_role("heading", name="Cancel your registration?").wait_for()
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     page.get_by_text("Your registration is cancelled.").wait_for()
     statuses = dict(Registration.objects.filter(event=event).values_list("user__email", "status"))
     assert statuses == {

@@ -71,7 +71,8 @@ def test_a_cancel_and_a_register_at_once_leave_consistent_counts(live, index, cr
         holder, waiting, newcomer = crowd[:3]
         register_all(live, event, [holder])
         register_all(live, event, [waiting])
-        post_all_at_once(live, [(holder, event.url + "cancel/", {}), (newcomer, event.url + "register/", FORM)])
+        cancel = (holder, event.url + "cancel/", {"confirm": "yes"})
+        post_all_at_once(live, [cancel, (newcomer, event.url + "register/", FORM)])
         assert counts(event) == (1, 1)
         promoted = Registration.objects.confirmed().get(event=event)
         assert promoted.promoted_at is not None  # the person who waited got the seat, not the newcomer

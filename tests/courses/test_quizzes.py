@@ -11,8 +11,8 @@ from tests.factories import UserFactory, make_course
 pytestmark = pytest.mark.django_db
 
 
-def make_quiz(title="Open data check", pass_mark=50, max_attempts=None):
-    quiz = Quiz.objects.create(title=title, pass_mark=pass_mark, max_attempts=max_attempts)
+def make_quiz(title="Open data check", pass_mark=50, max_attempts=None, **fields):
+    quiz = Quiz.objects.create(title=title, pass_mark=pass_mark, max_attempts=max_attempts, **fields)
     licence = Question.objects.create(
         quiz=quiz, text="Which licence lets anyone re-use data?", explanation="CC BY asks only for credit."
     )
@@ -110,6 +110,8 @@ def test_the_course_completes_only_when_lessons_are_done_and_the_final_assessmen
     course_with_final_quiz, learner
 ):
     course, lessons, final = course_with_final_quiz
+    final.quiz.retry_wait_minutes = 0  # this test retries at once
+    final.quiz.save()
     for lesson in lessons[:-1]:
         services.mark_lesson_complete(user=learner, course=course, lesson=lesson)
     enrollment = Enrollment.objects.get(user=learner)
@@ -132,6 +134,7 @@ def test_the_course_completes_only_when_lessons_are_done_and_the_final_assessmen
 def test_attempts_are_limited_when_the_author_says_so(course_with_final_quiz, learner):
     course, _, final = course_with_final_quiz
     final.quiz.max_attempts = 2
+    final.quiz.retry_wait_minutes = 0
     final.quiz.save()
     wrong = answers(final.quiz, "All rights reserved", "A scanned PDF")
     for _ in range(2):
@@ -201,6 +204,8 @@ def test_an_author_must_mark_right_answers(admin_client):
         "title": "Broken quiz",
         "pass_mark": "70",
         "max_attempts": "",
+        "review_policy": "after_passing",
+        "retry_wait_minutes": "10",
         "questions-TOTAL_FORMS": "1",
         "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "1",

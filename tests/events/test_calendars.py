@@ -4,12 +4,16 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.core.validators import validate_email
 from django.urls import reverse
 from icalendar import Calendar
+from wagtail.models import Site
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail.users.models import UserProfile
 
+from core.models import SiteSettings
 from events import services
+from events.calendars import CALENDAR_UID_DOMAIN
 from events.models import EventCalendarState, EventPage, Registration
 from events.selectors import calendar_feed_for
 
@@ -224,3 +228,80 @@ def test_invalid_times_are_validation_errors_in_the_admin(admin_client, make_eve
     assert message in response.content.decode()
     event.refresh_from_db()
     assert (event.start, event.time_zone) == before
+
+
+# --- ORGANIZER and UID ---------------------------------------------------------------------------------
+
+
+def assert_valid_organizer(component, *, address, name):
+    organizer = component["ORGANIZER"]
+    assert str(organizer).startswith("mailto:")
+    validate_email(str(organizer).removeprefix("mailto:"))  # a bare address, not "Name <address>"
+    assert str(organizer) == f"mailto:{address}"
+    assert organizer.params["CN"] == name
+
+
+def test_every_calendar_names_a_valid_organizer(client, make_event, people, outbox, django_capture_on_commit_callbacks):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_email = "events@wego-hub.example"
+    site_settings.save()
+    event = make_event(organiser="WeGo Secretariat; Seoul", in_person_capacity=10)
+    unnamed = make_event(title="No organiser named", organiser="")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(event=event, user=people[0], mode=Registration.Mode.IN_PERSON, consent=True)
+    token = calendar_feed_for(people[0]).token
+    [invitation] = [m for m in outbox if m.to == [people[0].email]]
+    calendars = {
+        "feed": parse(client.get("/events/feed.ics").content),
+        "download": parse(client.get(event.ics_url).content),
+        "personal feed": parse(client.get(f"/events/my/{token}.ics").content),
+        "invitation": parse(invitation.attachments[0][1]),
+    }
+    for where, calendar in calendars.items():
+        component = next(c for c in vevents(calendar) if str(c["SUMMARY"]) == event.title)
+        assert "ORGANIZER" in component, where
+        assert_valid_organizer(component, address="events@wego-hub.example", name="WeGo Secretariat; Seoul")
+    in_feed = next(c for c in vevents(calendars["feed"]) if str(c["SUMMARY"]) == unnamed.title)
+    assert_valid_organizer(in_feed, address="events@wego-hub.example", name="WeGo Hub")
+
+
+def test_without_a_contact_email_the_organizer_is_the_senders_bare_address(client, make_event, settings):
+    settings.DEFAULT_FROM_EMAIL = "WeGo Hub <no-reply@wego-hub.example>"
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_email = ""
+    site_settings.save()
+    event = make_event(organiser="Urban Lab")
+    component = vevents(parse(client.get(event.ics_url).content))[0]
+    assert_valid_organizer(component, address="no-reply@wego-hub.example", name="Urban Lab")
+
+
+def test_uids_stay_the_same_when_the_public_address_changes(client, make_event, settings):
+    event = make_event()
+    uids = []
+    for base_url in ["https://hub.wego.example", "https://events.another-domain.example:8443"]:
+        settings.WAGTAILADMIN_BASE_URL = base_url
+        uids.append(str(vevents(parse(client.get(event.ics_url).content))[0]["UID"]))
+        uids.append(str(vevents(parse(client.get("/events/feed.ics").content))[0]["UID"]))
+    assert len(set(uids)) == 1
+    assert uids[0] == f"event-{event.translation_key}@{CALENDAR_UID_DOMAIN}"
+
+
+def test_the_admin_offers_current_zone_names_and_keeps_an_older_one(admin_client, make_event):
+    event = make_event(time_zone="Asia/Calcutta")  # saved before the picker, with the older name
+    event.save_revision().publish()
+    html = admin_client.get(edit_url(event)).content.decode()
+    select = html[html.index('name="time_zone"') : html.index("</select>", html.index('name="time_zone"'))]
+    assert '<optgroup label="Asia">' in select and '<option value="Asia/Kolkata">Kolkata</option>' in select
+    for legacy in ["US/Pacific", "Africa/Asmera", "Etc/GMT+5", "Europe/Kiev"]:
+        assert f'value="{legacy}"' not in select, legacy
+    assert '<option value="Asia/Calcutta" selected>' in select
+    data = edit_form_data(admin_client, event)
+    assert data["time_zone"] == "Asia/Calcutta"
+    assert admin_client.post(edit_url(event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.time_zone == "Asia/Calcutta"  # not renamed: a rename would tell every attendee of a change
+    assert EventCalendarState.objects.get(event=event).sequence == 0
+    data["time_zone"] = "Asia/Kolkata"
+    assert admin_client.post(edit_url(event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.time_zone == "Asia/Kolkata"

@@ -1,4 +1,6 @@
 import datetime as dt
+import re
+import zoneinfo
 
 import pytest
 from django.db import connection
@@ -162,6 +164,40 @@ def test_the_browser_hint_gives_the_viewers_zone_when_the_profile_has_none(clien
     assert "In your time zone" not in client.get(event.url).content.decode()
 
 
+def test_the_listing_shows_an_online_events_time_in_the_viewers_zone_too(client, make_event, member):
+    seoul = zoneinfo.ZoneInfo("Asia/Seoul")
+    start = dt.datetime(2027, 1, 24, 9, tzinfo=seoul)
+    make_event(title="Online", format=EventPage.Format.ONLINE, time_zone="Asia/Seoul", start=start)
+    make_event(title="Hybrid", format=EventPage.Format.HYBRID, time_zone="Asia/Seoul", start=start)
+    make_event(title="In Seoul", format=EventPage.Format.IN_PERSON, time_zone="Asia/Seoul", start=start)
+    client.cookies["tz"] = "America%2FSao_Paulo"  # signed out: the browser's hint
+    response = client.get("/events/")
+    cards = card_texts(response.content.decode())
+    assert "Jan. 24, 2027, 9 a.m. (Asia/Seoul)" in cards["Online"]  # the event's own zone stays
+    for title in ("Online", "Hybrid"):
+        assert "In your time zone (America/Sao_Paulo): Jan. 23, 2027, 9 p.m." in cards[title]
+    assert "In your time zone" not in cards["In Seoul"]  # attended in Seoul, in Seoul's time
+    # The same approach as the event page: no cookie set, and the response varies on the cookie it read.
+    assert not response.cookies and "Cookie" in response["Vary"]
+    member.time_zone = "Europe/Paris"  # the profile's zone wins over the hint
+    member.save()
+    client.force_login(member)
+    cards = card_texts(client.get("/events/").content.decode())
+    assert "In your time zone (Europe/Paris): Jan. 24, 2027, 1 a.m." in cards["Online"]
+    member.time_zone = "Asia/Seoul"  # the viewer is in the event's zone: nothing to add
+    member.save()
+    assert "In your time zone" not in client.get("/events/").content.decode()
+
+
+def card_texts(html):
+    """{event title: the text of its card} on a listing page."""
+    cards = {}
+    for card in html.split('<article class="card event-card')[1:]:
+        title = re.search(r'<h3 class="card-title"><a [^>]*>([^<]+)</a>', card).group(1)
+        cards[title] = re.sub(r"<[^>]+>", "", card.split("</article>")[0])
+    return cards
+
+
 def test_the_join_link_is_shown_only_to_confirmed_attendees(client, make_event, people):
     event = make_event(
         format=EventPage.Format.ONLINE, online_capacity=1, online_join_url="https://meet.example.org/secret-room"
@@ -226,17 +262,17 @@ def test_registering_through_the_form(client, make_event, member, outbox, django
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("event_format", "data"),
     [
-        {"mode": ONLINE, "consent": "on"},  # not offered by an in-person event
-        {"mode": "teleport", "consent": "on"},
-        {"mode": IN_PERSON},  # no consent
-        {"mode": IN_PERSON, "consent": "on", "dietary_needs": "x" * 301},
-        {},
+        ("hybrid", {"mode": "teleport", "consent": "on"}),
+        ("hybrid", {"consent": "on"}),  # a hybrid event asks how you attend
+        ("in_person", {"mode": IN_PERSON}),  # no consent
+        ("in_person", {"mode": IN_PERSON, "consent": "on", "dietary_needs": "x" * 301}),
+        ("in_person", {}),
     ],
 )
-def test_tampered_or_missing_values_get_a_400_and_write_nothing(client, make_event, member, data):
-    event = make_event()
+def test_tampered_or_missing_values_get_a_400_and_write_nothing(client, make_event, member, event_format, data):
+    event = make_event(format=event_format)
     client.force_login(member)
     response = client.post(register_url(event), data)
     assert response.status_code == 400
@@ -254,13 +290,80 @@ def test_a_closed_event_refuses_with_a_reason(client, make_event, member):
     assert not Registration.objects.exists()
 
 
-def test_cancelling_through_the_page_is_a_post(client, make_event, member):
+def test_cancelling_asks_for_confirmation_and_a_get_never_cancels(client, make_event, member):
     event = make_event()
     services.register(event=event, user=member, mode=IN_PERSON, consent=True)
     client.force_login(member)
-    assert client.get(event.url + "cancel/").status_code == 405
-    assert client.post(event.url + "cancel/").status_code == 302
+    assert f'href="{event.url}cancel/"' in client.get(event.url).content.decode()
+    for _ in range(2):
+        question = client.get(event.url + "cancel/")
+        assert question.status_code == 200
+        assert "Cancel your registration?" in question.content.decode()
+        assert 'name="confirm" value="yes"' in question.content.decode()
+    unconfirmed = client.post(event.url + "cancel/")  # a POST without the explicit confirmation asks again
+    assert unconfirmed.status_code == 200 and "Cancel your registration?" in unconfirmed.content.decode()
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED
+    assert client.post(event.url + "cancel/", {"confirm": "yes"}).status_code == 302
     assert Registration.objects.get().status == Registration.Status.CANCELLED
+    assert client.get(event.url + "cancel/").status_code == 302  # nothing left to cancel
+    assert client.put(event.url + "cancel/").status_code == 405
+
+
+def test_a_full_event_offers_the_waiting_list_not_registration(client, make_event, people):
+    event = make_event(in_person_capacity=1)
+    client.force_login(people[1])
+    assert "Join the waiting list" not in client.get(event.url).content.decode()
+    services.register(event=event, user=people[0], mode=IN_PERSON, consent=True)
+    page = client.get(event.url).content.decode()
+    assert "Join the waiting list</a>" in page and ">Register</a>" not in page
+    form = client.get(register_url(event)).content.decode()
+    assert "<h1>Join the waiting list</h1>" in form
+    assert "Join the waiting list</button>" in form and ">Register</button>" not in form
+    client.post(register_url(event), {"consent": "on"})
+    assert Registration.objects.get(user=people[1]).status == Registration.Status.WAITLISTED
+
+
+def test_a_hybrid_event_with_one_full_mode_says_which_mode_waits(client, make_event, people):
+    event = make_event(format=EventPage.Format.HYBRID, in_person_capacity=1)
+    services.register(event=event, user=people[0], mode=IN_PERSON, consent=True)
+    client.force_login(people[1])
+    assert ">Register</a>" in client.get(event.url).content.decode()  # online still has seats
+    form = client.get(register_url(event)).content.decode()
+    assert "How will you attend?" in form and "In person (full: join the waiting list)" in form
+    assert ">Register</button>" in form
+
+
+@pytest.mark.parametrize(("event_format", "mode"), [("in_person", IN_PERSON), ("online", ONLINE)])
+def test_an_event_with_one_mode_does_not_ask_how_you_attend(client, make_event, member, event_format, mode):
+    event = make_event(format=event_format)
+    client.force_login(member)
+    form = client.get(register_url(event)).content.decode()
+    assert "How will you attend?" not in form and 'name="mode"' not in form
+    assert client.post(register_url(event), {"consent": "on"}).status_code == 302
+    assert Registration.objects.get().mode == mode  # implied, and recorded
+
+
+def test_the_events_questions_come_before_the_consent(client, make_event, member):
+    event = make_event(format=EventPage.Format.HYBRID)
+    RegistrationQuestion.objects.create(event=event, label="Study visit?", kind="yes_no")
+    RegistrationQuestion.objects.create(event=event, label="Your role?", kind="text")
+    client.force_login(member)
+    form = client.get(register_url(event)).content.decode()
+    positions = [form.index(text) for text in ("How will you attend?", "Study visit?", "Your role?", "I agree that")]
+    assert positions == sorted(positions)
+
+
+def test_an_in_person_attendee_is_not_offered_join_online(client, make_event, people):
+    event = make_event(format=EventPage.Format.HYBRID, online_join_url="https://meet.example.org/secret-room")
+    services.register(event=event, user=people[0], mode=IN_PERSON, consent=True)
+    services.register(event=event, user=people[1], mode=ONLINE, consent=True)
+    client.force_login(people[0])
+    page = client.get(event.url).content.decode()
+    assert "You are registered (In person)" in page
+    assert "Join online" not in page and "secret-room" not in page
+    client.force_login(people[1])
+    page = client.get(event.url).content.decode()
+    assert "Join online" in page and "secret-room" in page
 
 
 # --- /me/, the focal point, the city report ---------------------------------------------------------

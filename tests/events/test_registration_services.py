@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from icalendar import Calendar
 
 from events import services
 from events.exceptions import (
@@ -249,3 +250,87 @@ def test_each_outcome_gets_its_own_email(
     assert subjects[city_staff[0].email] == f"Your registration awaits approval: {approval_event.title}"
     waiting_mail = next(m for m in outbox if m.to == [people[1].email])
     assert "number 1 on the waiting list" in waiting_mail.body and not waiting_mail.attachments
+
+
+# --- What the emails say (issue 15) ----------------------------------------------------------------
+
+
+def the_mail_to(outbox, person):
+    [message] = [m for m in outbox if m.to == [person.email]]
+    return message
+
+
+def test_the_cancellation_email_says_the_place_went_on_only_when_someone_took_it(
+    make_event, people, outbox, django_capture_on_commit_callbacks
+):
+    nobody_waiting, queue = make_event(in_person_capacity=1), make_event(in_person_capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        register(nobody_waiting, people[0])
+        register(queue, people[1])
+        register(queue, people[2])  # waits for people[1]'s seat
+        register(queue, people[3])  # waits behind them
+    outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel(event=nobody_waiting, user=people[0])
+        services.cancel(event=queue, user=people[1])
+        services.cancel(event=queue, user=people[3])
+
+    alone = the_mail_to(outbox, people[0])
+    assert alone.subject.startswith("Registration cancelled")
+    assert "next person" not in alone.body and "offered" not in alone.body
+    assert "Your place is free for someone else to take." in alone.body
+    assert str(Calendar.from_ical(alone.attachments[0][1])["METHOD"]) == "CANCEL"  # it was in their calendar
+
+    passed_on = the_mail_to(outbox, people[1])
+    assert "Your place has gone to the next person on the waiting list." in passed_on.body
+    assert the_mail_to(outbox, people[2]).subject.startswith("A place is yours")
+
+    left_queue = the_mail_to(outbox, people[3])
+    assert "left the waiting list" in left_queue.body and "next person" not in left_queue.body
+    assert not left_queue.attachments  # a waiting place was never in their calendar
+
+
+def test_people_on_the_waiting_list_are_not_told_of_a_calendar_file_they_do_not_get(
+    make_event, people, outbox, django_capture_on_commit_callbacks
+):
+    event = make_event(in_person_capacity=1, venue="City Hall")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, people[0])
+        register(event, people[1])
+        event.save_revision().publish()  # the baseline
+    outbox.clear()
+    event.venue = "Convention Centre"
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    seated, waiting = the_mail_to(outbox, people[0]), the_mail_to(outbox, people[1])
+    assert seated.attachments and "attached file" in seated.body
+    assert not waiting.attachments and "attached" not in waiting.body and "still on the waiting list" in waiting.body
+    outbox.clear()
+    event.status = EventPage.Status.CANCELLED
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    seated, waiting = the_mail_to(outbox, people[0]), the_mail_to(outbox, people[1])
+    assert seated.subject.startswith("Event cancelled") and seated.attachments
+    assert waiting.subject.startswith("Event cancelled")
+    assert not waiting.attachments and "attached" not in waiting.body
+
+
+def test_only_online_attendees_are_offered_the_join_link(
+    make_event, people, outbox, django_capture_on_commit_callbacks
+):
+    hybrid = make_event(format=EventPage.Format.HYBRID, online_join_url="https://meet.example.org/secret-room")
+    with django_capture_on_commit_callbacks(execute=True):
+        in_person = register(hybrid, people[0], IN_PERSON)
+        online = register(hybrid, people[1], ONLINE)
+    assert not in_person.can_see_join_link and online.can_see_join_link
+    assert "secret-room" not in the_mail_to(outbox, people[0]).body
+    assert "Join online" not in the_mail_to(outbox, people[0]).alternatives[0][0]
+    assert "secret-room" in the_mail_to(outbox, people[1]).body
+    # An in-person event that moves online: everyone attends online now.
+    moved = make_event(format=EventPage.Format.IN_PERSON, online_join_url="https://meet.example.org/moved-room")
+    attendee = register(moved, people[2], IN_PERSON)
+    assert not attendee.can_see_join_link
+    moved.format = EventPage.Format.ONLINE
+    moved.save_revision().publish()
+    attendee.refresh_from_db()
+    assert attendee.can_see_join_link

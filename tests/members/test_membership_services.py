@@ -42,7 +42,7 @@ def test_an_unverified_city_address_waits_until_it_is_verified(seoul):
     assert membership.status == Membership.Status.PENDING
     assert not in_members_group(user)
     EmailAddress.objects.filter(user=user).update(verified=True)
-    services.approve_email_domain_requests(user)
+    services.address_verified(user)
     assert Membership.objects.get(user=user).status == Membership.Status.APPROVED
     assert in_members_group(user)
 

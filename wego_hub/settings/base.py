@@ -166,7 +166,10 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming (a POST) in the browser that signed up signs the person in and resumes allauth's stashed login, whose
+# redirect is the sign-up's `next` (else /me/). allauth keeps that stash in the session for ACCOUNT_LOGIN_TIMEOUT
+# (15 minutes); elsewhere or later the address is confirmed and the person is sent to sign in (then /me/).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False

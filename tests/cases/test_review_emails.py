@@ -1,0 +1,193 @@
+"""Who is told what during a case's review: one email per person per event, in their language, with absolute links.
+
+The decisions go through the same paths as on the site: the focal point posts /cases/sign-off/, the secretariat
+acts on Wagtail's task (what the admin's workflow action does). See docs/cases.md, "Who is told what".
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowTask
+
+from cases import review
+from cases.models import CasePage
+from core.models import StandardPage
+from members.models import Membership
+from tests.factories import OrganisationFactory, UserFactory, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(site_tree):
+    review.ensure_review_workflow(site_tree["cases"])
+    return site_tree["cases"]
+
+
+@pytest.fixture
+def seoul(db):
+    return OrganisationFactory(name="Seoul Metropolitan Government", city="Seoul")
+
+
+@pytest.fixture
+def consultant(library):
+    user = UserFactory(email="daniela@consult.example", first_name="Daniela", last_name="Ortiz")
+    user.preferred_language = "es"
+    user.save()
+    user.groups.add(Group.objects.get(name=review.CONSULTANTS))
+    return user
+
+
+@pytest.fixture
+def secretary(library):
+    user = UserFactory(email="sam@secretariat.example", first_name="Sam")
+    user.groups.add(Group.objects.get(name=review.SECRETARIAT))
+    return user
+
+
+@pytest.fixture
+def focal_point(seoul):
+    user = make_member(seoul, role=Membership.Role.FOCAL_POINT, email="mina@seoul.city.example", first_name="Mina")
+    user.preferred_language = "ko"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run what a request or an admin action schedules on commit, as after a real commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def draft_case(library, author, **fields):
+    case = CasePage(
+        title=fields.pop("title", "Smart crosswalks"),
+        summary="Crosswalks that warn drivers.",
+        start_year=2022,
+        live=False,
+        owner=author,
+        **fields,
+    )
+    library.add_child(instance=case)
+    case.save_revision(user=author)
+    return case
+
+
+def current(case):
+    state = WorkflowState.objects.for_instance(case).order_by("-created_at").first()
+    return state, state.current_task_state
+
+
+def inbox(user):
+    return [m for m in mail.outbox if m.to == [user.email]]
+
+
+def html_of(message):
+    return message.alternatives[0][0]
+
+
+def secretariat_decides(case, secretary, action, comment=""):
+    _, task_state = current(case)
+    assert task_state.task.name == "Secretariat review"
+    task_state.task.specific.on_action(task_state.specific, secretary, action, comment=comment)
+
+
+def city_decides(focal_point, case, decision, comment=""):
+    client = Client()
+    client.force_login(focal_point)
+    _, task_state = current(case)
+    response = client.post("/cases/sign-off/", {"task_state": task_state.id, "decision": decision, "comment": comment})
+    assert response.status_code == 302
+
+
+def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
+    library, seoul, consultant, focal_point, secretary, on_commit
+):
+    case = draft_case(library, consultant, organisation=seoul)
+
+    # Submitted: the city's focal point is asked, in Korean, with the sign-off page's absolute address.
+    with on_commit():
+        Workflow.objects.get(name=review.WORKFLOW).start(case, consultant)
+    [asked] = inbox(focal_point)
+    assert asked.subject == 'Please sign off the case "Smart crosswalks" about Seoul'
+    assert "http://testserver/cases/sign-off/" in asked.body and "Daniela Ortiz" in asked.body
+    assert '<html lang="ko">' in html_of(asked)
+    assert inbox(consultant) == []
+
+    # The city asks for changes: the consultant hears it once (ours, in Spanish; not Wagtail's too).
+    with on_commit():
+        city_decides(focal_point, case, "reject", comment="Add the 2023 figures.")
+    [changes] = inbox(consultant)
+    assert changes.subject == 'Seoul asks for changes to your case "Smart crosswalks"'
+    assert "Add the 2023 figures." in changes.body
+    assert f"http://testserver/admin/pages/{case.pk}/edit/" in changes.body
+    assert '<html lang="es">' in html_of(changes)
+    assert len(inbox(focal_point)) == 1
+
+    # Resubmitted: the city is asked again; then it signs off and the consultant hears that once.
+    state, _ = current(case)
+    with on_commit():
+        state.resume(user=consultant)
+    assert len(inbox(focal_point)) == 2
+    with on_commit():
+        city_decides(focal_point, case, "approve")
+    assert [m.subject for m in inbox(consultant)[1:]] == ['Seoul signed off your case "Smart crosswalks"']
+    assert len(inbox(focal_point)) == 2
+    assert len(inbox(secretary)) == 1  # Wagtail's own "submitted for review" to the Secretariat reviewers
+
+    # The secretariat asks for changes, then publishes: one email each to the consultant.
+    with on_commit():
+        secretariat_decides(case, secretary, "reject", comment="Name the partners.")
+    assert inbox(consultant)[-1].subject == 'The secretariat asks for changes to your case "Smart crosswalks"'
+    assert "Name the partners." in inbox(consultant)[-1].body
+    state, _ = current(case)
+    with on_commit():
+        state.resume(user=consultant)
+        secretariat_decides(case, secretary, "approve")
+    published = inbox(consultant)[-1]
+    assert published.subject == 'Your case "Smart crosswalks" is published'
+    assert "http://testserver/cases/smart-crosswalks/" in published.body  # the configured public address
+
+    assert len(inbox(consultant)) == 4  # changes (city), signed off, changes (secretariat), published
+    assert len(inbox(focal_point)) == 2  # asked twice, told nothing else
+    assert len(inbox(secretary)) == 2  # Wagtail's, each time the case reached the secretariat
+
+
+def test_a_non_member_case_asks_no_city_and_its_automatic_pass_tells_no_one(library, consultant, secretary, on_commit):
+    case = draft_case(library, consultant, city="Lima", country="PE")
+    with on_commit():
+        Workflow.objects.get(name=review.WORKFLOW).start(case, consultant)
+    assert inbox(consultant) == []
+    assert all("sign off" not in m.subject for m in mail.outbox)
+    with on_commit():
+        secretariat_decides(case, secretary, "approve")
+    assert [m.subject for m in inbox(consultant)] == ['Your case "Smart crosswalks" is published']
+
+
+def test_no_one_is_told_of_their_own_decision(library, seoul, focal_point, secretary, on_commit):
+    case = draft_case(library, secretary, organisation=seoul)
+    with on_commit():
+        Workflow.objects.get(name=review.WORKFLOW).start(case, secretary)
+    with on_commit():
+        city_decides(focal_point, case, "approve")
+    before = len(inbox(secretary))
+    with on_commit():
+        secretariat_decides(case, secretary, "approve")
+    assert len(inbox(secretary)) == before
+
+
+def test_wagtail_still_tells_the_submitter_of_other_pages(site_tree, secretary, on_commit):
+    editor = UserFactory(email="editor@secretariat.example", is_staff=True)
+    page = StandardPage(title="About the association", live=False)
+    site_tree["home"].add_child(instance=page)
+    page.save_revision(user=editor)
+    task = GroupApprovalTask.objects.create(name="Check")
+    task.groups.set([Group.objects.get(name=review.SECRETARIAT)])
+    workflow = Workflow.objects.create(name="Pages")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    with on_commit():
+        state = workflow.start(page, editor)
+        state.current_task_state.task.specific.on_action(state.current_task_state.specific, secretary, "reject")
+    [rejected] = inbox(editor)
+    assert "has been rejected" in rejected.subject
