@@ -6,3 +6,11 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import post_page_move
+
+        from .models import ModulePage
+        from .models.pages import sync_moved_module
+
+        post_page_move.connect(sync_moved_module, sender=ModulePage, dispatch_uid="courses.sync_moved_module")

@@ -53,3 +53,4 @@ def seed(progress):
                     body=lesson_body(paragraphs),
                 )
                 progress.record(lesson_created)
+        course.sync_audience()  # a database seeded before members-only courses restricted their modules

@@ -9,7 +9,13 @@ from .models.pages import CoursePage
 
 class CourseCatalogueForm(CatalogueFilterForm):
     q = forms.CharField(label=_("Search courses"), required=False, max_length=1000)
-    facet_labels = {"topic": _("Topic"), "level": _("Level"), "language": _("Language"), "format": _("Format")}
+    facet_labels = {
+        "topic": _("Topic"),
+        "level": _("Level"),
+        "language": _("Language"),
+        "format": _("Format"),
+        "audience": _("Who may take it"),
+    }
 
     def __init__(self, data=None, *, topics=()):
         super().__init__(
@@ -19,5 +25,9 @@ class CourseCatalogueForm(CatalogueFilterForm):
                 "level": list(CoursePage.Level.choices),
                 "language": list(settings.LANGUAGES),
                 "format": list(CoursePage.Format.choices),
+                "audience": [
+                    (CoursePage.Audience.PUBLIC, _("Everyone")),
+                    (CoursePage.Audience.MEMBERS, _("Members only")),
+                ],
             },
         )

@@ -1,15 +1,21 @@
 """Reads for the course pages, /me/ and the focal-point report. Each is a fixed number of queries."""
 
+import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from core.facets import topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
+from members.selectors import membership_of
+from members.services import qualifies_as_member
 
 from .forms import CourseCatalogueForm
 from .models import (
@@ -100,6 +106,62 @@ def current_enrollment(user, course):
     return Enrollment.objects.current().filter(user=user, course=course).select_related("run").first()
 
 
+# --- Who may take a course ----------------------------------------------------------------------
+
+
+class Access(enum.Enum):
+    ALLOWED = "allowed"
+    SIGN_IN = "sign_in"  # members only, and nobody is signed in
+    MEMBERS_ONLY = "members_only"  # signed in, but not staff of a member city
+
+
+def course_access(user, course):
+    """May this person take the course? The course page is public either way; a members-only course's lessons
+    are restricted to the Members group, and enrolling asks members.services the same question."""
+    if not course.is_members_only:
+        return Access.ALLOWED
+    if not user.is_authenticated:
+        return Access.SIGN_IN
+    return Access.ALLOWED if qualifies_as_member(user) else Access.MEMBERS_ONLY
+
+
+def joining(request, course, access):
+    """What a visitor needs next: signed out, where to sign in or create an account (each comes back to the
+    course; nothing personal, so the page stays cacheable); signed in but not a member of an approved city, the
+    step their membership is at. Nothing when they may take the course."""
+    if not request.user.is_authenticated:
+        back = urlencode({"next": course.get_url(request)})
+        return {"login_url": f"{reverse('account_login')}?{back}", "signup_url": f"{reverse('account_signup')}?{back}"}
+    if access is not Access.MEMBERS_ONLY:
+        return {}
+    membership = membership_of(request.user)
+    if membership is None or membership.status not in (membership.Status.PENDING, membership.Status.APPROVED):
+        step = "ask"  # no city yet, or refused or removed: ask (again) from My hub
+    elif membership.status == membership.Status.PENDING:
+        step = "pending"
+    elif membership.organisation.status != membership.organisation.Status.ACTIVE:
+        step = "suspended"
+    else:
+        step = "verify_email"  # approved by an active city: only a verified address is missing
+    return {
+        "step": step,
+        "organisation": membership.organisation.name if membership else "",
+        "join_url": reverse("members:me") + "#membership-heading",
+        "email_url": reverse("account_email"),
+    }
+
+
+def course_of_refused_lesson(request, page):
+    """The course of a lesson or module that Wagtail's privacy refuses this signed-in person because it is for
+    members (they get a page that says so, not a sign-in redirect that leads back here); None otherwise."""
+    if not request.user.is_authenticated or not issubclass(page.specific_class or object, (LessonPage, ModulePage)):
+        return None
+    restrictions = page.get_view_restrictions().filter(restriction_type=PageViewRestriction.GROUPS)
+    if all(restriction.accept_request(request) for restriction in restrictions):
+        return None
+    return CoursePage.objects.ancestor_of(page).first()
+
+
 # --- Course and lesson pages ---------------------------------------------------------------------
 
 
@@ -120,6 +182,7 @@ def course_outline(course):
 
 def course_page_context(request, course):
     outline = course_outline(course)
+    access = course_access(request.user, course)
     enrollment = current_enrollment(request.user, course)
     progress = progress_for([enrollment])[enrollment.id] if enrollment else None
     all_lessons = [lesson for _, lessons in outline for lesson in lessons]
@@ -127,6 +190,11 @@ def course_page_context(request, course):
     if progress:
         resume = next((lesson for lesson in all_lessons if lesson.id not in progress.completed_lesson_ids), None)
     return {
+        "access": access.value,
+        "may_open_lessons": access is Access.ALLOWED,
+        "can_enrol": access is Access.ALLOWED and request.user.is_authenticated,
+        "joining": joining(request, course, access),
+        "directory_url": reverse("members:directory"),
         "outline": outline,
         "enrollment": enrollment,
         "progress": progress,
@@ -221,7 +289,8 @@ def review_note(quiz):
 # --- Catalogue -----------------------------------------------------------------------------------
 
 
-FACETS = ("topic", "level", "language", "format")
+FACETS = ("topic", "level", "language", "format", "audience")
+FIELD_FACETS = ("level", "language", "format", "audience")
 
 
 def filter_courses(courses, filters, skip=None):
@@ -231,7 +300,7 @@ def filter_courses(courses, filters, skip=None):
             courses = courses.filter(Q(title__icontains=word) | Q(summary__icontains=word))
     if filters.get("topic") and skip != "topic":
         courses = with_topic(CoursePage, courses, [filters["topic"]])
-    for name in ("level", "language", "format"):
+    for name in FIELD_FACETS:
         if filters.get(name) and skip != name:
             courses = courses.filter(**{name: filters[name]})
     return courses
@@ -239,9 +308,7 @@ def filter_courses(courses, filters, skip=None):
 
 def facet_counts(base, filters):
     """For each facet, {value: count} under the other filters (so choosing one never hides the rest)."""
-    counts = {
-        name: value_counts(filter_courses(base, filters, skip=name), name) for name in ("level", "language", "format")
-    }
+    counts = {name: value_counts(filter_courses(base, filters, skip=name), name) for name in FIELD_FACETS}
     counts["topic"] = topic_counts(CoursePage, filter_courses(base, filters, skip="topic"))
     return counts
 
@@ -250,6 +317,7 @@ def catalogue_context(request, index_page):
     topics = list(Topic.objects.order_by("name"))
     form = CourseCatalogueForm(request.GET or None, topics=topics)
     filters = form.filters()
+    # Members-only courses too: their pages are public (only their lessons are restricted), marked on the card.
     base = CoursePage.objects.child_of(index_page).live().public()
     courses = filter_courses(base, filters).order_by("title").distinct()
     page = paginate(request, courses, CATALOGUE_PAGE_SIZE)

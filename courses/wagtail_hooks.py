@@ -14,12 +14,20 @@ from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import admin_views, demo, demo_learning, selectors, services
+from . import admin_views, demo, demo_learning, selectors, services, views
 from .models import Certificate, CohortRun, Enrollment, Quiz
 
 
 def course_facts(course):
-    return (course.get_level_display(), _("%(hours)s hours") % {"hours": course.effort_hours})
+    hours = _("%(hours)s hours") % {"hours": course.effort_hours}
+    return (course.get_level_display(), hours, *([_("Members only")] if course.is_members_only else []))
+
+
+@hooks.register("before_serve_page")
+def explain_members_only_lessons(page, request, serve_args, serve_kwargs):
+    """Before Wagtail's privacy check, which would send a signed-in non-member to sign in again (and back)."""
+    course = selectors.course_of_refused_lesson(request, page)
+    return views.members_only_lesson(request, course) if course is not None else None
 
 
 @hooks.register("register_home_section")

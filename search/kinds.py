@@ -40,7 +40,8 @@ class Kind:
 
 def _course_details(course):
     hours = _("%(hours)s hours") % {"hours": course.effort_hours}
-    return [course.get_level_display(), hours, course.get_language_display()]
+    members_only = course.audience == CoursePage.Audience.MEMBERS
+    return [course.get_level_display(), hours, course.get_language_display(), _("Members only") if members_only else ""]
 
 
 def _lesson_details(lesson):

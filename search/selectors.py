@@ -8,11 +8,12 @@ from .kinds import with_details
 
 
 def visibility(request):
-    """Members find members-only courses too; everyone else only public pages. One query for the restrictions
-    (there are a handful: members-only courses and the members' corner), never one per result."""
+    """Members find the lessons of members-only courses too (their modules are restricted; the course pages are
+    public); everyone else only what is public. Two queries for the restrictions and their groups (a handful: the
+    modules of members-only courses and the members' corner), never one per result."""
     hidden = [
         restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page")
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         if not restriction.accept_request(request)
     ]
     return Visibility(hidden_paths=tuple(sorted(hidden)))

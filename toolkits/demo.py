@@ -261,12 +261,14 @@ def toolkit_data():
     ]
 
 
-def ensure_document(collection, filename, title, content):
+def ensure_document(collection, filename, version, title, content):
+    """The demo document, found again by its title and name. Each release's files get their own folder, so two
+    releases with the same file name do not collide (and the storage keeps the names as given)."""
     Document = get_document_model()
-    document = Document.objects.filter(title=title, file__endswith=filename).first()
+    document = Document.objects.filter(title=title, original_filename=filename).first()
     if document is None:
         document = Document(title=title, collection=collection)
-        document.file.save(f"toolkits/{filename}", ContentFile(content), save=False)
+        document.file.save(f"toolkits/{version}/{filename}", ContentFile(content), save=False)
         document._set_document_file_metadata()
         document.save()
     return document
@@ -283,7 +285,7 @@ def ensure_releases(toolkit, data):
         )
         release.files = [
             ReleaseFile(
-                document=ensure_document(collection, filename, f"{data['title']} {version}: {title}", content),
+                document=ensure_document(collection, filename, version, f"{data['title']} {version}: {title}", content),
                 title=title,
                 language=language,
                 sort_order=order,

@@ -26,6 +26,14 @@ class CourseIndexPage(IndexPage):
         return context
 
 
+# Shown in the editor instead of the field's own help text, which still says the old rule (hidden course pages)
+# until the next courses migration rewrites it.
+AUDIENCE_HELP = _(
+    "Everyone finds and reads the course page, marked “Members only”; its lessons open only for staff of member "
+    "cities (Wagtail privacy for the Members group on each module)."
+)
+
+
 class CoursePage(ContentPage):
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
@@ -66,7 +74,7 @@ class CoursePage(ContentPage):
                 FieldPanel("language"),
                 FieldPanel("effort_hours"),
                 FieldPanel("format"),
-                FieldPanel("audience"),
+                FieldPanel("audience", help_text=AUDIENCE_HELP),
                 FieldPanel("awards_certificate"),
             ],
             heading=_("Course facts"),
@@ -95,6 +103,7 @@ class CoursePage(ContentPage):
             (_("Effort"), _("%(hours)s hours") % {"hours": self.effort_hours}),
             (_("Language"), self.get_language_display()),
             (_("Format"), self.get_format_display()),
+            (_("Who may take it"), _("Members only") if self.is_members_only else _("Everyone")),
         ]
 
     @property
@@ -117,15 +126,17 @@ class CoursePage(ContentPage):
         return result
 
     def sync_audience(self):
-        """Keep Wagtail privacy in step with the audience field (the Members group, from members.services)."""
+        """Keep Wagtail privacy in step with the audience field. The course page itself is public (its title,
+        summary, outcomes and outline say what it is and how to join); a members-only course's modules, and so its
+        lessons, are restricted to the Members group (kept in step by members.services)."""
         from members import services  # members ← courses: the import points the allowed way
 
-        if self.is_members_only:
-            services.restrict_page_to_members(self)
-        else:
-            PageViewRestriction.objects.filter(
-                page=self, restriction_type=PageViewRestriction.GROUPS, groups__name=services.MEMBERS_GROUP
-            ).delete()
+        # A course page is never restricted by its audience (it once was: lift what that left behind).
+        members_only_restrictions(services, page=self).delete()
+        # The stored audience, not this object's: saving a draft revision must not open or close the lessons.
+        stored = CoursePage.objects.filter(pk=self.pk).values_list("audience", flat=True).first()
+        for module in ModulePage.objects.child_of(self):
+            module.sync_audience(members_only=stored == self.Audience.MEMBERS)
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors
@@ -135,7 +146,17 @@ class CoursePage(ContentPage):
         return context
 
 
+def members_only_restrictions(services, **lookup):
+    """The view restrictions that make pages members-only: restricted to the Members group."""
+    return PageViewRestriction.objects.filter(
+        restriction_type=PageViewRestriction.GROUPS, groups__name=services.MEMBERS_GROUP, **lookup
+    )
+
+
 class ModulePage(Page):
+    """A heading of its course's outline. It carries the course's privacy: a members-only course restricts each of
+    its modules (so every lesson under them) to the Members group, and leaves the course page public."""
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -145,11 +166,37 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        self.sync_audience()
+        return result
+
+    def sync_audience(self, members_only=None):
+        """Restricted to the Members group when its course (as stored) is members-only; otherwise not by the
+        audience. Called on save, after a move, and by the course for each of its modules."""
+        from members import services
+
+        if members_only is None:
+            course = CoursePage.objects.filter(path=self.path[: -self.steplen]).values_list("audience", flat=True)
+            members_only = course.first() == CoursePage.Audience.MEMBERS
+        restrictions = members_only_restrictions(services, page=self)
+        if not members_only:
+            restrictions.delete()
+        elif not restrictions.exists():  # any other restriction an editor set stays, and applies too
+            restriction = PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.set([services.members_group()])
+
     def serve(self, request, *args, **kwargs):
         # A module is a heading in its course's outline, not a page of its own.
         from django.shortcuts import redirect
 
         return redirect(self.get_parent().specific.get_url(request), permanent=False)
+
+
+def sync_moved_module(sender, instance, **kwargs):
+    """post_page_move: a module moved to another course takes that course's audience (a move saves the page as
+    a plain Page, so ModulePage.save does not run)."""
+    ModulePage.objects.get(pk=instance.pk).sync_audience()
 
 
 class LessonPage(Page):

@@ -110,10 +110,11 @@ def test_unenrolling_keeps_progress_for_a_return(member, course_and_lessons):
     assert progress(enrollment).done == 1
 
 
-def test_members_only_audience_sets_wagtail_privacy(site_tree, client):
-    course, _ = make_course(site_tree["courses"], title="Members course", audience="members")
-    response = client.get(course.url)
+def test_members_only_audience_sets_wagtail_privacy_on_the_lessons_not_the_course_page(site_tree, client):
+    course, lessons = make_course(site_tree["courses"], title="Members course", audience="members")
+    assert client.get(course.url).status_code == 200  # the page says what it is: test_members_only_courses.py
+    response = client.get(lessons[0].url)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     course.audience = "public"
     course.save()
-    assert client.get(course.url).status_code == 200
+    assert client.get(lessons[0].url).status_code == 200

@@ -96,4 +96,5 @@ class ReleaseFile(Orderable):
 
     @property
     def download_name(self):
-        return PurePosixPath(self.document.file.name).name
+        """The name the file was uploaded as, not the storage's (which may carry a suffix against collisions)."""
+        return self.document.filename
