@@ -18,8 +18,8 @@ def send_templated_email(template_prefix, *, to, context, language=None, attachm
         return
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        text = render_to_string(f"{template_prefix}_body.txt", context)
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context, using="text").split())
+        text = render_to_string(f"{template_prefix}_body.txt", context, using="text")
         html = render_to_string(f"{template_prefix}_body.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
     message.attach_alternative(html, "text/html")

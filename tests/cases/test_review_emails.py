@@ -111,7 +111,7 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
         Workflow.objects.get(name=review.WORKFLOW).start(case, consultant)
     [asked] = inbox(focal_point)
     assert asked.subject == 'Please sign off the case "Smart crosswalks" about Seoul'
-    assert "http://testserver/cases/sign-off/" in asked.body and "Daniela Ortiz" in asked.body
+    assert "https://hub.example.org/cases/sign-off/" in asked.body and "Daniela Ortiz" in asked.body
     assert '<html lang="ko">' in html_of(asked)
     assert inbox(consultant) == []
 
@@ -121,7 +121,7 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
     [changes] = inbox(consultant)
     assert changes.subject == 'Seoul asks for changes to your case "Smart crosswalks"'
     assert "Add the 2023 figures." in changes.body
-    assert f"http://testserver/admin/pages/{case.pk}/edit/" in changes.body
+    assert f"https://hub.example.org/admin/pages/{case.pk}/edit/" in changes.body
     assert '<html lang="es">' in html_of(changes)
     assert len(inbox(focal_point)) == 1
 
@@ -147,7 +147,7 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
         secretariat_decides(case, secretary, "approve")
     published = inbox(consultant)[-1]
     assert published.subject == 'Your case "Smart crosswalks" is published'
-    assert "http://testserver/cases/smart-crosswalks/" in published.body  # the configured public address
+    assert "https://hub.example.org/cases/smart-crosswalks/" in published.body  # the configured public address
 
     assert len(inbox(consultant)) == 4  # changes (city), signed off, changes (secretariat), published
     assert len(inbox(focal_point)) == 2  # asked twice, told nothing else

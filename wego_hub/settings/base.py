@@ -110,6 +110,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails (subjects and text bodies): nothing is HTML-escaped, so "O'Brien" is not "O&#x27;Brien".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------------
