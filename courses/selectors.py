@@ -125,13 +125,19 @@ def course_access(user, course):
     return Access.ALLOWED if qualifies_as_member(user) else Access.MEMBERS_ONLY
 
 
+def sign_in_links(request, page):
+    """Where a signed-out visitor signs in or creates an account, each coming back to ``page``: links, not forms, so
+    the page carries no CSRF token or cookie and stays cacheable."""
+    back = urlencode({"next": page.get_url(request)})
+    return {"login_url": f"{reverse('account_login')}?{back}", "signup_url": f"{reverse('account_signup')}?{back}"}
+
+
 def joining(request, course, access):
     """What a visitor needs next: signed out, where to sign in or create an account (each comes back to the
     course; nothing personal, so the page stays cacheable); signed in but not a member of an approved city, the
     step their membership is at. Nothing when they may take the course."""
     if not request.user.is_authenticated:
-        back = urlencode({"next": course.get_url(request)})
-        return {"login_url": f"{reverse('account_login')}?{back}", "signup_url": f"{reverse('account_signup')}?{back}"}
+        return sign_in_links(request, course)
     if access is not Access.MEMBERS_ONLY:
         return {}
     membership = membership_of(request.user)
@@ -222,6 +228,7 @@ def lesson_page_context(request, lesson):
         "next_lesson": all_lessons[position + 1] if 0 <= position < len(all_lessons) - 1 else None,
         "position": position + 1,
         "lesson_count": len(all_lessons),
+        "joining": sign_in_links(request, lesson) if not request.user.is_authenticated else {},
         **quiz_context(request.user, lesson, enrollment),
     }
 

@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from tests.conftest import skip_or_fail
+from core.public_url import sync_default_site
+from tests.conftest import links_to_this_site_elsewhere, skip_or_fail
 from tests.factories import build_site_tree
 
 CHROMIUM_ARGS = [
@@ -56,13 +57,28 @@ def browser():
 
 
 class BrowserProblems:
-    """What a person would see go wrong: a console error (a CSP violation is one), a script error, a response ≥ 500."""
+    """What a person would see go wrong: a console error (a CSP violation is one), a script error, a response ≥ 500,
+    and a page that links to this site by another address than the configured public one."""
 
     def __init__(self, page):
         self.seen = []
+        self.cookie_setters = []  # pages that set a cookie (a signed-out visitor's must not: they are cached)
         page.on("console", self.on_console)
         page.on("pageerror", lambda error: self.seen.append(f"script error: {error}"))
         page.on("response", self.on_response)
+        # Every page the browser loads is read on its way in (redirects are left to the browser to follow).
+        page.route("**/*", self.read_document)
+
+    def read_document(self, route):
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch(max_redirects=0)
+        if any(header["name"].lower() == "set-cookie" for header in response.headers_array):
+            self.cookie_setters.append(route.request.url)
+        wrong = links_to_this_site_elsewhere(response.text())
+        self.seen.extend(f"{route.request.url} links to {link}" for link in wrong)
+        route.fulfill(response=response)
 
     def on_console(self, message):
         if message.type == "error" and not self.expected(message.text):
@@ -80,8 +96,12 @@ class BrowserProblems:
 
 
 @pytest.fixture
-def site(transactional_db):
-    return build_site_tree()
+def site(transactional_db, live_server, settings):
+    # The live server's address is the configured public one here: links in emails lead back to it.
+    settings.PUBLIC_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
+    tree = build_site_tree()
+    sync_default_site()
+    return tree
 
 
 @pytest.fixture
@@ -90,7 +110,7 @@ def page(request, browser, live_server, site):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    problems = BrowserProblems(page)
+    problems = page.problems = BrowserProblems(page)
     marker = request.node.get_closest_marker("expected_statuses")
     problems.expected_statuses = marker.args if marker else ()
     yield page

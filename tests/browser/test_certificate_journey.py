@@ -1,8 +1,10 @@
+import datetime as dt
 import io
 
+from django.utils import timezone
 from pypdf import PdfReader
 
-from courses.models import Certificate
+from courses.models import Certificate, QuizAttempt
 from tests.browser.helpers import sign_in
 from tests.courses.test_quizzes import make_quiz
 from tests.factories import UserFactory, make_course
@@ -25,13 +27,19 @@ def test_a_member_passes_the_quiz_completes_the_course_and_anyone_can_verify_the
     page.get_by_label("CSV").check()
     page.get_by_role("button", name="Submit my answers").click()
     page.get_by_text("not yet a pass").first.wait_for()
-    page.get_by_text("CC BY asks only for credit.").wait_for()  # explanations after submitting
+    # The quiz keeps its answers until a pass, and asks for ten minutes before the next attempt.
+    assert "CC BY asks only for credit." not in page.content()
+    page.get_by_text("You can try this quiz again from").first.wait_for()
+    assert page.get_by_role("button", name="Try again").count() == 0
 
+    QuizAttempt.objects.update(submitted_at=timezone.now() - dt.timedelta(minutes=11))  # ten minutes later
+    page.reload()
     page.get_by_label("CC BY 4.0").check()
     page.get_by_label("CSV").check()
     page.get_by_label("JSON").check()
     page.get_by_role("button", name="Try again").click()
     page.get_by_text("You passed with 100%.").first.wait_for()
+    page.get_by_text("CC BY asks only for credit.").wait_for()  # the explanations, once passed
 
     page.goto("/me/")
     page.get_by_role("heading", name="My certificates").wait_for()

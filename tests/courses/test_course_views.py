@@ -90,10 +90,20 @@ def test_bad_completions_get_a_4xx_with_a_message_and_write_nothing(
 
 def test_a_visitor_reads_a_public_lesson_and_is_told_how_to_enrol(client, course_and_lessons):
     _, lessons = course_and_lessons
-    html = client.get(lessons[1].url).content.decode()
-    assert "enrol first" in html
+    response = client.get(lessons[1].url)
+    html = response.content.decode()
+    assert "sign in and enrol" in html
+    assert f'href="/accounts/login/?next={lessons[1].url.replace("/", "%2F")}"' in html
     assert "Mark as complete" not in html
     assert lessons[0].title in html and lessons[2].title in html  # previous and next
+    # A signed-out lesson carries no form, no token and sets no cookie, so it can be cached.
+    assert "csrfmiddlewaretoken" not in html and not response.cookies
+
+
+def test_a_signed_in_learner_not_yet_enrolled_enrols_from_the_lesson(member_client, course_and_lessons):
+    _, lessons = course_and_lessons
+    html = member_client.get(lessons[1].url).content.decode()
+    assert "enrol first" in html and "Enrol in the course" in html
 
 
 def test_non_member_enrolling_in_a_members_only_course_is_refused_with_a_reason(client, site_tree):
