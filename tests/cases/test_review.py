@@ -1,46 +1,15 @@
 """Reviewed publishing, end to end through Wagtail's workflow API and our sign-off page."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import TaskState, Workflow, WorkflowState
 
 from cases import review
 from cases.models import CasePage
-from members.models import Membership, Region
-from tests.factories import CasePageFactory, OrganisationFactory, UserFactory, make_member
+from members.models import Membership
+from tests.factories import CasePageFactory, OrganisationFactory, make_member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(site_tree):
-    review.ensure_review_workflow(site_tree["cases"])
-    return site_tree["cases"]
-
-
-@pytest.fixture
-def seoul(db):
-    return OrganisationFactory(name="Seoul Metropolitan Government", city="Seoul", region=Region.ASIA_PACIFIC)
-
-
-@pytest.fixture
-def consultant(library):
-    user = UserFactory(first_name="Daniela", last_name="Ortiz")
-    user.groups.add(Group.objects.get(name=review.CONSULTANTS))
-    return user
-
-
-@pytest.fixture
-def secretary(library):
-    user = UserFactory(first_name="Sam", last_name="Secretariat")
-    user.groups.add(Group.objects.get(name=review.SECRETARIAT))
-    return user
-
-
-@pytest.fixture
-def focal_point(seoul):
-    return make_member(seoul, role=Membership.Role.FOCAL_POINT)
 
 
 def draft_case(library, author, **fields):

@@ -13,45 +13,23 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowT
 from cases import review
 from cases.models import CasePage
 from core.models import StandardPage
-from members.models import Membership
-from tests.factories import OrganisationFactory, UserFactory, make_member
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def library(site_tree):
-    review.ensure_review_workflow(site_tree["cases"])
-    return site_tree["cases"]
+def consultant(consultant):
+    consultant.preferred_language = "es"
+    consultant.save()
+    return consultant
 
 
 @pytest.fixture
-def seoul(db):
-    return OrganisationFactory(name="Seoul Metropolitan Government", city="Seoul")
-
-
-@pytest.fixture
-def consultant(library):
-    user = UserFactory(email="daniela@consult.example", first_name="Daniela", last_name="Ortiz")
-    user.preferred_language = "es"
-    user.save()
-    user.groups.add(Group.objects.get(name=review.CONSULTANTS))
-    return user
-
-
-@pytest.fixture
-def secretary(library):
-    user = UserFactory(email="sam@secretariat.example", first_name="Sam")
-    user.groups.add(Group.objects.get(name=review.SECRETARIAT))
-    return user
-
-
-@pytest.fixture
-def focal_point(seoul):
-    user = make_member(seoul, role=Membership.Role.FOCAL_POINT, email="mina@seoul.city.example", first_name="Mina")
-    user.preferred_language = "ko"
-    user.save()
-    return user
+def focal_point(focal_point):
+    focal_point.preferred_language = "ko"
+    focal_point.save()
+    return focal_point
 
 
 @pytest.fixture
