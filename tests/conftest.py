@@ -84,8 +84,10 @@ def email_texts(message):
 
 
 @pytest.fixture(autouse=True)
-def every_email_links_to_the_public_url():
-    """Whatever a test sends, every link to this site in it (text, HTML, .ics) starts with PUBLIC_URL."""
+def every_email_links_to_the_public_url(settings):
+    """Whatever a test sends, every link to this site in it (text, HTML, .ics) starts with PUBLIC_URL.
+
+    It asks for ``settings`` so that a test's own override of PUBLIC_URL is still in force when this looks."""
     yield
     wrong = [link for message in getattr(mail, "outbox", []) for text in email_texts(message)
              for link in links_to_this_site_elsewhere(text)]  # fmt: skip
