@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import demo
+from . import access, demo
 from .models import Topic
 
 
@@ -24,3 +24,17 @@ register_snippet(TopicViewSet)
 def seed_site(progress):
     """Site: home page, about page, topics"""
     demo.seed(progress)
+
+
+# Privacy restricted to groups: a signed-in person outside the groups gets a 403 that says why, where Wagtail would
+# send them to sign in again (and allauth straight back: a loop). Signed out, Wagtail's sign-in redirect as usual.
+# After Wagtail's request-method check (order 0); the page's own privacy check runs later, in on_serve_page.
+@hooks.register("before_serve_page", order=10)
+def explain_restricted_page(page, request, serve_args, serve_kwargs):
+    return access.refuse_restricted_page(page, request)
+
+
+# Before Wagtail's own check_view_restrictions for documents (order 0), which would redirect to sign in.
+@hooks.register("before_serve_document", order=-10)
+def explain_restricted_document(document, request):
+    return access.refuse_restricted_document(document, request)

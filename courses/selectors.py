@@ -9,12 +9,12 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page
 
 from core.facets import topic_counts, value_counts, with_topic
 from core.models import Topic
 from core.pagination import paginate
-from members.selectors import membership_of
+from members.selectors import joining_step
 from members.services import qualifies_as_member
 
 from .forms import CourseCatalogueForm
@@ -140,15 +140,7 @@ def joining(request, course, access):
         return sign_in_links(request, course)
     if access is not Access.MEMBERS_ONLY:
         return {}
-    membership = membership_of(request.user)
-    if membership is None or membership.status not in (membership.Status.PENDING, membership.Status.APPROVED):
-        step = "ask"  # no city yet, or refused or removed: ask (again) from My hub
-    elif membership.status == membership.Status.PENDING:
-        step = "pending"
-    elif membership.organisation.status != membership.organisation.Status.ACTIVE:
-        step = "suspended"
-    else:
-        step = "verify_email"  # approved by an active city: only a verified address is missing
+    step, membership = joining_step(request.user)
     return {
         "step": step,
         "organisation": membership.organisation.name if membership else "",
@@ -157,13 +149,9 @@ def joining(request, course, access):
     }
 
 
-def course_of_refused_lesson(request, page):
-    """The course of a lesson or module that Wagtail's privacy refuses this signed-in person because it is for
-    members (they get a page that says so, not a sign-in redirect that leads back here); None otherwise."""
-    if not request.user.is_authenticated or not issubclass(page.specific_class or object, (LessonPage, ModulePage)):
-        return None
-    restrictions = page.get_view_restrictions().filter(restriction_type=PageViewRestriction.GROUPS)
-    if all(restriction.accept_request(request) for restriction in restrictions):
+def course_of_lesson(page):
+    """The course a lesson or module belongs to; None for any other page (or a document)."""
+    if not isinstance(page, Page) or not issubclass(page.specific_class or object, (LessonPage, ModulePage)):
         return None
     return CoursePage.objects.ancestor_of(page).first()
 

@@ -5,14 +5,13 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import views as core_views
 
 from . import services
-from .exceptions import LearningError, MembersOnlyCourse, RetryTooSoon, TamperedAnswers, UnansweredQuestions
+from .exceptions import LearningError, RetryTooSoon, TamperedAnswers, UnansweredQuestions
 from .models import CohortRun, CoursePage, LessonPage
 
 
@@ -32,17 +31,6 @@ def sign_in_first(view):
 
 def refuse(request, error):
     return core_views.refuse(request, error, back_url="/courses/", back_label=_("Back to the courses"))
-
-
-def members_only_lesson(request, course):
-    """A signed-in person who is not staff of a member city opened a lesson of a members-only course: say why
-    and send them to the course page, which says how to join. Nothing of the lesson is in the response."""
-    back_url = course.get_url(request) if course else "/courses/"
-    response = core_views.refuse(
-        request, MembersOnlyCourse(), back_url=back_url, back_label=_("What this course covers and how to join")
-    )
-    add_never_cache_headers(response)
-    return response
 
 
 @require_POST

@@ -10,11 +10,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.access import Link, RestrictionHelp
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import admin_views, demo, demo_learning, selectors, services, views
+from . import admin_views, demo, demo_learning, selectors, services
 from .models import Certificate, CohortRun, Enrollment, Quiz
 
 
@@ -23,11 +24,19 @@ def course_facts(course):
     return (course.get_level_display(), hours, *([_("Members only")] if course.is_members_only else []))
 
 
-@hooks.register("before_serve_page")
-def explain_members_only_lessons(page, request, serve_args, serve_kwargs):
-    """Before Wagtail's privacy check, which would send a signed-in non-member to sign in again (and back)."""
-    course = selectors.course_of_refused_lesson(request, page)
-    return views.members_only_lesson(request, course) if course is not None else None
+@hooks.register("register_restriction_help")
+def explain_restricted_lesson(request, target, groups):
+    """A lesson or module refused by its privacy (core's 403 page, which members explains): point to the course
+    page, which everyone may read and which says what the course covers and how to join."""
+    course = selectors.course_of_lesson(target)
+    if course is None:
+        return None
+    return RestrictionHelp(
+        key="course",
+        paragraphs=(_("It is part of the course “%(course)s”.") % {"course": course.title},),
+        links=(Link(course.get_url(request), _("What this course covers and how to join")),),
+        order=20,
+    )
 
 
 @hooks.register("register_home_section")

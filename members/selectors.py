@@ -43,6 +43,20 @@ def membership_of(user):
     return Membership.objects.select_related("organisation").filter(user=user).first()
 
 
+def joining_step(user):
+    """Where a signed-in person who is not (yet) a member stands, and their membership (or None): "ask" (no city
+    yet, or refused or removed: ask again from My hub), "pending" (waiting for the focal point), "suspended" (their
+    city's membership is) or "verify_email" (approved by an active city: only a verified address is missing)."""
+    membership = membership_of(user)
+    if membership is None or membership.status not in (Membership.Status.PENDING, Membership.Status.APPROVED):
+        return "ask", membership
+    if membership.status == Membership.Status.PENDING:
+        return "pending", membership
+    if membership.organisation.status != Organisation.Status.ACTIVE:
+        return "suspended", membership
+    return "verify_email", membership
+
+
 def organisations_led_by(user):
     """Ids of the organisations this person is an approved focal point of."""
     return list(

@@ -1,11 +1,14 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, demo
+from core.access import Link, RestrictionHelp
+
+from . import admin_views, demo, selectors, services
 from .models import Invitation, Membership, Organisation
 
 
@@ -82,3 +85,45 @@ def seed_people(progress):
 def seed_members_corner(progress):
     """Members-only content: the members' corner page and the members-only document collection"""
     demo.seed_members_corner(progress)
+
+
+@hooks.register("register_restriction_help")
+def explain_members_only(request, target, groups):
+    """A signed-in person opened a page or document restricted to the Members group: say what members-only
+    means, where their own membership stands, and how to ask to join their city."""
+    if not any(group.name == services.MEMBERS_GROUP for group in groups):
+        return None
+    step, membership = selectors.joining_step(request.user)
+    organisation = membership.organisation.name if membership else ""
+    my_membership = reverse("members:me") + "#membership-heading"
+    paragraphs = [
+        gettext(
+            "This is members-only content: it is for staff of member organisations, the cities of the association, "
+            "once their city has approved them. Signing in alone does not open it."
+        )
+    ]
+    if step == "pending":
+        paragraphs.append(
+            gettext("Your request to join %(organisation)s is waiting for approval by its focal point.")
+            % {"organisation": organisation}
+        )
+        links = [Link(my_membership, gettext("Where your request stands"))]
+    elif step == "suspended":
+        paragraphs.append(
+            gettext("The membership of %(organisation)s is suspended: members-only content is closed for its staff.")
+            % {"organisation": organisation}
+        )
+        links = [Link(my_membership, gettext("My organisation"))]
+    elif step == "verify_email":
+        paragraphs.append(gettext("Confirm your email address first: members-only content opens once it is verified."))
+        links = [Link(reverse("account_email"), gettext("Manage your email addresses"))]
+    else:
+        paragraphs.append(
+            gettext(
+                "Your account is not linked to an approved member city yet. Ask to join your city from My hub: its "
+                "focal point approves its staff. Your focal point can also invite you."
+            )
+        )
+        links = [Link(my_membership, gettext("Ask to join your city"))]
+    links.append(Link(reverse("members:directory"), gettext("The member directory: is your city a member?")))
+    return RestrictionHelp(key="members", paragraphs=tuple(paragraphs), links=tuple(links), order=10)
