@@ -26,14 +26,6 @@ class CourseIndexPage(IndexPage):
         return context
 
 
-# Shown in the editor instead of the field's own help text, which still says the old rule (hidden course pages)
-# until the next courses migration rewrites it.
-AUDIENCE_HELP = _(
-    "Everyone finds and reads the course page, marked “Members only”; its lessons open only for staff of member "
-    "cities (Wagtail privacy for the Members group on each module)."
-)
-
-
 class CoursePage(ContentPage):
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
@@ -57,7 +49,10 @@ class CoursePage(ContentPage):
         max_length=16,
         choices=Audience.choices,
         default=Audience.PUBLIC,
-        help_text=_("Members-only courses are hidden from everyone else (Wagtail privacy for the Members group)."),
+        help_text=_(
+            "Everyone finds and reads the course page, marked “Members only”; its lessons open only for staff of "
+            "member cities (Wagtail privacy for the Members group on each module)."
+        ),
     )
     learning_outcomes = models.TextField(_("learning outcomes"), blank=True, help_text=_("One per line."))
     instructors = ParentalManyToManyField("courses.Instructor", blank=True, verbose_name=_("instructors"))
@@ -74,7 +69,7 @@ class CoursePage(ContentPage):
                 FieldPanel("language"),
                 FieldPanel("effort_hours"),
                 FieldPanel("format"),
-                FieldPanel("audience", help_text=AUDIENCE_HELP),
+                FieldPanel("audience"),
                 FieldPanel("awards_certificate"),
             ],
             heading=_("Course facts"),
