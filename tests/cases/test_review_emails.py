@@ -11,8 +11,8 @@ from django.test import Client
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowTask
 
 from cases import review
-from cases.models import CasePage
 from core.models import StandardPage
+from tests.cases.test_review import draft_case
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,20 +36,6 @@ def focal_point(focal_point):
 def on_commit(django_capture_on_commit_callbacks):
     """Run what a request or an admin action schedules on commit, as after a real commit."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def draft_case(library, author, **fields):
-    case = CasePage(
-        title=fields.pop("title", "Smart crosswalks"),
-        summary="Crosswalks that warn drivers.",
-        start_year=2022,
-        live=False,
-        owner=author,
-        **fields,
-    )
-    library.add_child(instance=case)
-    case.save_revision(user=author)
-    return case
 
 
 def current(case):

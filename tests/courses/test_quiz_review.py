@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from courses import services
 from courses.exceptions import QuizAlreadyPassed, RetryTooSoon
 from courses.models import Choice, Question, Quiz, QuizAttempt
+from tests.courses.test_quizzes import QUIZ_FORM as EDITOR_FORM
 from tests.courses.test_quizzes import answers, choice, make_quiz, quiz_url
 from tests.factories import UserFactory, make_course
 
@@ -219,28 +220,7 @@ def test_choices_are_shuffled_per_attempt_and_grading_ignores_the_order(client, 
     assert scores == [0, 0, 0, 0, 100]  # the order of the choices never changes a grade
 
 
-QUIZ_FORM = {
-    "title": "Final assessment",
-    "pass_mark": "70",
-    "max_attempts": "3",
-    "questions-TOTAL_FORMS": "1",
-    "questions-INITIAL_FORMS": "0",
-    "questions-MIN_NUM_FORMS": "1",
-    "questions-MAX_NUM_FORMS": "1000",
-    "questions-0-text": "Pick one",
-    "questions-0-kind": "single",
-    "questions-0-explanation": "",
-    "questions-0-ORDER": "1",
-    "questions-0-choices-TOTAL_FORMS": "2",
-    "questions-0-choices-INITIAL_FORMS": "0",
-    "questions-0-choices-MIN_NUM_FORMS": "2",
-    "questions-0-choices-MAX_NUM_FORMS": "1000",
-    "questions-0-choices-0-text": "A",
-    "questions-0-choices-0-ORDER": "1",
-    "questions-0-choices-0-correct": "on",
-    "questions-0-choices-1-text": "B",
-    "questions-0-choices-1-ORDER": "2",
-}
+QUIZ_FORM = {**EDITOR_FORM, "max_attempts": "3", "questions-0-choices-0-correct": "on"}
 
 
 def test_an_editor_sets_the_review_policy_and_the_wait_in_the_snippet_editor(admin_client):

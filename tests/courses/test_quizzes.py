@@ -199,30 +199,34 @@ def test_people_who_are_not_enrolled_cannot_submit(client, course_with_final_qui
     assert not QuizAttempt.objects.exists()
 
 
+# A quiz as the snippet editor posts it: one one-answer question with two choices, neither marked right yet.
+QUIZ_FORM = {
+    "title": "Final assessment",
+    "pass_mark": "70",
+    "max_attempts": "",
+    "review_policy": "after_passing",
+    "retry_wait_minutes": "10",
+    "questions-TOTAL_FORMS": "1",
+    "questions-INITIAL_FORMS": "0",
+    "questions-MIN_NUM_FORMS": "1",
+    "questions-MAX_NUM_FORMS": "1000",
+    "questions-0-text": "Pick one",
+    "questions-0-kind": "single",
+    "questions-0-explanation": "",
+    "questions-0-ORDER": "1",
+    "questions-0-choices-TOTAL_FORMS": "2",
+    "questions-0-choices-INITIAL_FORMS": "0",
+    "questions-0-choices-MIN_NUM_FORMS": "2",
+    "questions-0-choices-MAX_NUM_FORMS": "1000",
+    "questions-0-choices-0-text": "A",
+    "questions-0-choices-0-ORDER": "1",
+    "questions-0-choices-1-text": "B",
+    "questions-0-choices-1-ORDER": "2",
+}
+
+
 def test_an_author_must_mark_right_answers(admin_client):
-    data = {
-        "title": "Broken quiz",
-        "pass_mark": "70",
-        "max_attempts": "",
-        "review_policy": "after_passing",
-        "retry_wait_minutes": "10",
-        "questions-TOTAL_FORMS": "1",
-        "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "1",
-        "questions-MAX_NUM_FORMS": "1000",
-        "questions-0-text": "Pick one",
-        "questions-0-kind": "single",
-        "questions-0-explanation": "",
-        "questions-0-ORDER": "1",
-        "questions-0-choices-TOTAL_FORMS": "2",
-        "questions-0-choices-INITIAL_FORMS": "0",
-        "questions-0-choices-MIN_NUM_FORMS": "2",
-        "questions-0-choices-MAX_NUM_FORMS": "1000",
-        "questions-0-choices-0-text": "A",
-        "questions-0-choices-0-ORDER": "1",
-        "questions-0-choices-1-text": "B",
-        "questions-0-choices-1-ORDER": "2",
-    }
+    data = {**QUIZ_FORM, "title": "Broken quiz"}
     response = admin_client.post(reverse("wagtailsnippets_courses_quiz:add"), data)
     assert "Mark at least one choice as correct." in response.content.decode()
     data.update({"questions-0-choices-0-correct": "on", "questions-0-choices-1-correct": "on"})
