@@ -92,6 +92,17 @@ def test_event_pages_are_accessible(page, site, width):
     results = Axe().run(page)
     assert [v for v in results.response["violations"] if v["impact"] in SERIOUS] == []
 
+    # Registered: the event page with the attendee's panel, and the question before cancelling.
+    from events import services
+    from events.models import Registration
+
+    services.register(event=event, user=person, mode=Registration.Mode.ONLINE, consent=True)
+    for path in [event.url, event.url + "cancel/"]:
+        page.goto(path)
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+        assert serious == [], f"{path}\n{results.generate_report()}"
+
 
 @pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
 def test_toolkit_pages_are_accessible(page, site, width, tmp_path):
