@@ -152,11 +152,13 @@ def declined(registration):
 
 @_in_their_language
 def event_changed(registration):
-    # Only confirmed attendees hold the event in their calendar; the waiting list gets no file.
+    # Only confirmed attendees hold the event in their calendar; the waiting list gets no file. What changed may be
+    # the time, the place, the format or the status: say so plainly and show the event as it is now.
+    lines = [_("This event has changed: below are its time and place as they are now.")]
     if registration.is_confirmed:
-        lines = [_("The time or place of this event has changed. The attached file updates your calendar.")]
+        lines.append(_("The attached file updates your calendar."))
     else:
-        lines = [_("The time or place of this event has changed. You are still on the waiting list.")]
+        lines.append(_("You are still on the waiting list."))
     _send(
         registration,
         subject=_("Event changed: %s") % registration.event.title,
