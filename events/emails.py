@@ -106,7 +106,7 @@ def promoted(registration):
         registration,
         subject=_("A place is yours: %s") % registration.event.title,
         lines=[
-            _("A place freed up and you were next on the waiting list: your registration is now confirmed."),
+            _("A place became available and you were next on the waiting list: your registration is now confirmed."),
             _("The event is attached: open it to add it to your calendar."),
         ],
         with_calendar=True,

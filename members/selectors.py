@@ -114,7 +114,8 @@ def membership_figures_by_region_and_kind():
         Membership.objects.values("organisation__region", "organisation__kind")
         .annotate(
             members=Count("id", filter=Q(status=Membership.Status.APPROVED)),
-            pending=Count("id", filter=Q(status=Membership.Status.PENDING)),
+            # As in a focal point's queue: a request counts once its person has confirmed an address.
+            pending=Count("id", filter=Q(_has_verified_email(), status=Membership.Status.PENDING)),
         )
         .order_by()
     )

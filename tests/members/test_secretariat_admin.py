@@ -18,6 +18,8 @@ def data():
     make_member(nairobi)
     make_member(nairobi)
     services.request_membership(user=UserFactory(first_name="Waiting", last_name="Applicant"), organisation=lima)
+    # Not counted as waiting for a decision until the address is confirmed (the focal point cannot decide it yet).
+    services.request_membership(user=UserFactory(first_name="Unconfirmed", verified=False), organisation=lima)
     return nairobi, lima
 
 
