@@ -60,7 +60,9 @@ class BrowserProblems:
     """What a person would see go wrong: a console error (a CSP violation is one), a script error, a response ≥ 500,
     and a page that links to this site by another address than the configured public one."""
 
-    def __init__(self, page):
+    def __init__(self, page, *, expected_statuses=()):
+        # A test that opens a missing page on purpose sees the browser report the status it asked for.
+        self.expected_statuses = expected_statuses
         self.seen = []
         self.cookie_setters = []  # pages that set a cookie (a signed-out visitor's must not: they are cached)
         page.on("console", self.on_console)
@@ -88,9 +90,6 @@ class BrowserProblems:
         if response.status >= 500:
             self.seen.append(f"{response.status} {response.request.method} {response.url}")
 
-    # A test that opens a missing page on purpose sees the browser report the 404 it asked for.
-    expected_statuses = ()
-
     def expected(self, text):
         return any(f"status of {status}" in text for status in self.expected_statuses)
 
@@ -110,9 +109,8 @@ def page(request, browser, live_server, site):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    problems = page.problems = BrowserProblems(page)
     marker = request.node.get_closest_marker("expected_statuses")
-    problems.expected_statuses = marker.args if marker else ()
+    problems = page.problems = BrowserProblems(page, expected_statuses=marker.args if marker else ())
     yield page
     context.close()
     assert problems.seen == [], "the browser saw problems:\n" + "\n".join(problems.seen)
