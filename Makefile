@@ -40,9 +40,12 @@ run: seed
 	@echo "  WeGo Hub is starting on http://$(HOST):$(PORT)/ (links in emails: $$PUBLIC_URL)"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (sign in as admin@wego-hub.example,"
 	@echo "         password: $${DEMO_PASSWORD:-wego-hub-demo-2026})"
-	@echo "  Emails (sign-up confirmation, password reset) are printed in this terminal."
+	@echo "  Emails (sign-up confirmation, password reset) are printed in this terminal by the task worker."
+	@echo "  Ctrl-C stops both the web server and the worker."
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
 # REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn "skipped" into "failed" for CI.

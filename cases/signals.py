@@ -5,11 +5,12 @@ ourselves (cases.emails: in the person's language, with the city's wording), so 
 replaced by the same notifiers, silent for cases. Everything else Wagtail sends is left as it is.
 """
 
-from django.db import transaction
 from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier, WorkflowStateRejectionEmailNotifier
 from wagtail.models import WorkflowState
 
-from . import emails
+from core.tasks import enqueue_on_commit
+
+from . import tasks
 from .models import CasePage, CitySignOffTask
 
 
@@ -41,12 +42,10 @@ WAGTAIL_NOTIFIERS = [
 def on_task_submitted(sender, instance, user=None, **kwargs):
     """A city sign-off started (a submission, or a resubmission after the city asked for changes)."""
     if isinstance(instance.task.specific, CitySignOffTask):
-        task_state_id = instance.pk
-        transaction.on_commit(lambda: emails.sign_off_requested(task_state_id=task_state_id))
+        enqueue_on_commit(tasks.tell_sign_off_requested, task_state_id=instance.pk)
 
 
 def on_task_decided(sender, instance, user=None, **kwargs):
     """Someone approved or rejected a step of a case's review (a step that passed by itself has no user)."""
     if user is not None and is_case(instance.workflow_state):
-        task_state_id = instance.pk
-        transaction.on_commit(lambda: emails.review_decided(task_state_id=task_state_id))
+        enqueue_on_commit(tasks.tell_review_decided, task_state_id=instance.pk)

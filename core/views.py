@@ -8,21 +8,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from . import health
+
 logger = logging.getLogger(__name__)
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers a round trip, 503 when it does not."""
+    """200 when the database answers and the task workers keep up; 503 when either does not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        tasks = health.tasks_report()
     except DatabaseError:
         logger.exception("Health check: the database did not answer")
         return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    except Exception:  # the task broker (Redis) did not answer
+        logger.exception("Health check: the task queue did not answer")
+        return JsonResponse({"status": "unavailable", "database": "ok", "tasks": "error"}, status=503)
+    if not tasks["ok"]:
+        logger.error("Health check: a task has waited %s s for a worker", tasks["oldest_waiting_seconds"])
+    status = "ok" if tasks["ok"] else "unavailable"
+    return JsonResponse({"status": status, "database": "ok", "tasks": tasks}, status=200 if tasks["ok"] else 503)
 
 
 @require_safe

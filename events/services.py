@@ -11,10 +11,11 @@ from django.db.models import Count
 from django.utils import timezone
 
 from core.locking import lock_for_seats
+from core.tasks import enqueue_on_commit
 from members.models import Membership, Organisation
 from members.services import can_manage
 
-from . import emails
+from . import emails, tasks
 from .exceptions import (
     ConsentRequired,
     EventCancelled,
@@ -97,7 +98,7 @@ def register(
                 registration.save()
         except IntegrityError:  # the unique backstop: a simultaneous request registered this person
             return Registration.objects.active().get(event=event, user=user)
-        transaction.on_commit(lambda: emails.registration_received(registration))
+        _tell(registration, "registration_received")
         return registration
 
 
@@ -115,11 +116,7 @@ def cancel(*, event: EventPage, user) -> Registration | None:
         promoted = _promote_locked(event)
         # Their own seat went on only if they held one and someone waiting for that mode took it.
         place_passed_on = previous_status == Status.CONFIRMED and any(r.mode == registration.mode for r in promoted)
-        transaction.on_commit(
-            lambda: emails.cancelled_by_attendee(
-                registration, previous_status=previous_status, place_passed_on=place_passed_on
-            )
-        )
+        _tell(registration, "cancelled_by_attendee", previous_status=previous_status, place_passed_on=place_passed_on)
         return registration
 
 
@@ -170,9 +167,7 @@ def publish_changes(*, event: EventPage) -> list[Registration]:
                 "user", "event__calendar_state"
             )
         )
-        notify = emails.event_cancelled if newly_cancelled else emails.event_changed
-        for registration in told:
-            transaction.on_commit(lambda r=registration: notify(r))
+        _tell(told, "event_cancelled" if newly_cancelled else "event_changed")
         return told
 
 
@@ -210,13 +205,23 @@ def send_due_reminders(*, now=None) -> int:
     )
     sent = 0
     for registration in due.iterator(chunk_size=200):
-        claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
-            reminder_sent_at=now
-        )
-        if claimed:
-            emails.reminder(registration)
-            sent += 1
+        with transaction.atomic():  # the claim and the email in the outbox, or neither
+            claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                emails.reminder(registration)  # into the outbox: a worker sends it
+                sent += 1
     return sent
+
+
+def _tell(registrations, notice, **details):
+    """Email the attendees once the transaction commits (a worker writes and sends the emails)."""
+    if isinstance(registrations, Registration):
+        registrations = [registrations]
+    if registrations:
+        ids = [registration.pk for registration in registrations]
+        enqueue_on_commit(tasks.send_notice, notice=notice, registration_ids=ids, **details)
 
 
 # --- Inside the lock -----------------------------------------------------------------------------
@@ -288,8 +293,7 @@ def _promote_locked(event):
         if registration.organisation_id:
             by_city[registration.organisation_id] = by_city.get(registration.organisation_id, 0) + 1
         promoted.append(registration)
-    for registration in promoted:
-        transaction.on_commit(lambda r=registration: emails.promoted(r))
+    _tell(promoted, "promoted")
     return promoted
 
 
@@ -310,7 +314,5 @@ def _decide(*, registration, by, approve):
             registration.status = Status.DECLINED
             registration.cancelled_at = now
         registration.save(update_fields=["status", "decided_by", "queued_at", "confirmed_at", "cancelled_at"])
-        transaction.on_commit(
-            lambda: emails.registration_received(registration) if approve else emails.declined(registration)
-        )
+        _tell(registration, "registration_received" if approve else "declined")
         return registration

@@ -14,7 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from . import emails
+from core.tasks import enqueue_on_commit
+
+from . import tasks
 from .exceptions import (
     AlreadyInAnotherOrganisation,
     InvitationExpired,
@@ -179,7 +181,7 @@ def _tell_approvers_once(membership):
         return
     membership.approvers_told_at = timezone.now()
     membership.save(update_fields=["approvers_told_at"])
-    transaction.on_commit(lambda: emails.request_received(membership))
+    enqueue_on_commit(tasks.tell_approvers, membership_id=membership.pk)
 
 
 def address_verified(user):
@@ -228,7 +230,7 @@ def _approve(membership, *, by, via):
     membership.rejection_reason = ""
     membership.save()
     sync_member_access(membership.user)
-    transaction.on_commit(lambda: emails.membership_approved(membership))
+    enqueue_on_commit(tasks.tell_decision, membership_id=membership.pk)
     return membership
 
 
@@ -245,7 +247,7 @@ def reject_membership(*, membership: Membership, by: User, reason: str = "") -> 
         membership.rejection_reason = reason.strip()
         membership.save()
         sync_member_access(membership.user)
-        transaction.on_commit(lambda: emails.membership_rejected(membership))
+        enqueue_on_commit(tasks.tell_decision, membership_id=membership.pk)
         return membership
 
 
@@ -346,8 +348,7 @@ def invite(*, organisation: Organisation, addresses: list[str], by: User, role=M
                     expires_at=timezone.now() + INVITATION_LIFETIME,
                 )
             invitations.append(invitation)
-    for invitation in invitations:
-        transaction.on_commit(lambda invitation=invitation: emails.invitation(invitation))
+    enqueue_on_commit(tasks.send_invitations, invitation_ids=[invitation.pk for invitation in invitations])
     return invitations
 
 
@@ -359,7 +360,7 @@ def resend_invitation(*, invitation: Invitation, by: User) -> Invitation:
             raise InvitationUsed if invitation.accepted_at else InvitationRevoked
         invitation.expires_at = timezone.now() + INVITATION_LIFETIME
         invitation.save(update_fields=["expires_at"])
-        transaction.on_commit(lambda: emails.invitation(invitation))
+        enqueue_on_commit(tasks.send_invitations, invitation_ids=[invitation.pk])
         return invitation
 
 

@@ -10,6 +10,7 @@ from django.core import mail
 from django.db import connection
 
 from tests import factories
+from tests.background import run_ready_tasks
 
 
 def skip_or_fail(reason, required_by):
@@ -92,3 +93,33 @@ def every_email_links_to_the_public_url(settings):
     wrong = [link for message in getattr(mail, "outbox", []) for text in email_texts(message)
              for link in links_to_this_site_elsewhere(text)]  # fmt: skip
     assert wrong == [], f"emails link to this site by another address than {settings.PUBLIC_URL}"
+
+
+# --- Background tasks --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def emails_go_through_the_outbox(django_test_environment):
+    """Django's test set-up points EMAIL_BACKEND at locmem; put the outbox back in front of it, as in production.
+    Emails then reach ``mail.outbox`` once a worker delivers them (``run_tasks``)."""
+    settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
+
+
+@pytest.fixture
+def run_tasks(db):
+    """``run_tasks()``: what a worker would do now (every ready task, and the tasks those enqueue)."""
+    return run_ready_tasks
+
+
+@pytest.fixture
+def tasks_done(django_capture_on_commit_callbacks):
+    """``with tasks_done(): client.post(...)``: the request commits, then a worker runs what it enqueued."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def done():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        run_ready_tasks()
+
+    return done

@@ -1,4 +1,5 @@
 from .media import CustomDocument, CustomImage, CustomRendition
+from .outbox import OutgoingEmail
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 from .taxonomy import Topic
@@ -8,6 +9,7 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "HomePage",
+    "OutgoingEmail",
     "SiteSettings",
     "StandardPage",
     "Topic",

@@ -5,6 +5,7 @@ from django.core import mail
 
 from members import emails
 from members.models import Membership
+from tests.background import run_ready_tasks
 from tests.factories import OrganisationFactory, UserFactory, make_member
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +16,7 @@ def test_a_name_with_an_apostrophe_reads_right_in_the_text_and_is_escaped_in_the
     make_member(city, role="focal_point", email="focal@acqua.example")
     person = UserFactory(first_name="Seán", last_name="O'Brien <b>")
     emails.request_received(Membership.objects.create(user=person, organisation=city))
+    run_ready_tasks()
     (message,) = mail.outbox
     html = message.alternatives[0][0]
     assert message.subject == "Seán O'Brien <b> asks to join Città d'Acqua"

@@ -20,6 +20,7 @@ from core.public_url import sync_default_site
 from courses import services as learning
 from courses.models import Certificate
 from events.models import EventPage
+from tests.background import run_ready_tasks
 from tests.conftest import LINK, links_to_this_site_elsewhere
 from tests.factories import EventPageFactory, UserFactory, make_course
 
@@ -58,6 +59,7 @@ def test_allauth_emails_carry_the_site_name_and_links_on_the_public_address(clie
     UserFactory(email="known@city.example")
     client.post(reverse("account_reset_password"), {"email": "known@city.example"})
     client.post(reverse("account_reset_password"), {"email": "nobody@city.example"})
+    run_ready_tasks()
     confirm, reset, unknown = mail.outbox
     for message in (confirm, reset, unknown):
         assert "Hello from WeGo Hub!" in message.body

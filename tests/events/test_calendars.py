@@ -82,11 +82,9 @@ def test_a_dst_change_inside_the_event_is_kept(client, zoned_events):
     assert end.astimezone(dt.UTC) - start.astimezone(dt.UTC) == dt.timedelta(hours=47)  # an hour lost to DST
 
 
-def test_one_uid_everywhere_feed_download_and_email(
-    client, make_event, people, outbox, django_capture_on_commit_callbacks
-):
+def test_one_uid_everywhere_feed_download_and_email(client, make_event, people, outbox, tasks_done):
     event = make_event(in_person_capacity=10)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.register(event=event, user=people[0], mode=Registration.Mode.IN_PERSON, consent=True)
     feed_uids = {str(c["UID"]) for c in vevents(parse(client.get("/events/feed.ics").content))}
     download = vevents(parse(client.get(event.ics_url).content))[0]
@@ -100,17 +98,15 @@ def test_one_uid_everywhere_feed_download_and_email(
     assert emailed.decoded("DTSTART") == event.start
 
 
-def test_changing_the_time_raises_sequence_and_tells_registrants(
-    make_event, people, outbox, django_capture_on_commit_callbacks, client
-):
+def test_changing_the_time_raises_sequence_and_tells_registrants(make_event, people, outbox, tasks_done, client):
     event = make_event(in_person_capacity=10, venue="City Hall")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.register(event=event, user=people[0], mode=Registration.Mode.IN_PERSON, consent=True)
     outbox.clear()
     assert vevents(parse(client.get(event.ics_url).content))[0]["SEQUENCE"] == 0
     event.start += dt.timedelta(hours=2)
     event.end += dt.timedelta(hours=2)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         event.save_revision().publish()
     assert EventCalendarState.objects.get(event=event).sequence == 1
     [notice] = outbox
@@ -126,13 +122,13 @@ def test_changing_the_time_raises_sequence_and_tells_registrants(
     assert EventCalendarState.objects.get(event=event).sequence == 2
 
 
-def test_a_cancelled_event_is_sent_as_cancelled(make_event, people, outbox, django_capture_on_commit_callbacks, client):
+def test_a_cancelled_event_is_sent_as_cancelled(make_event, people, outbox, tasks_done, client):
     event = make_event(in_person_capacity=10)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.register(event=event, user=people[0], mode=Registration.Mode.IN_PERSON, consent=True)
     outbox.clear()
     event.status = EventPage.Status.CANCELLED
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         event.save_revision().publish()
     [notice] = outbox
     assert notice.subject.startswith("Event cancelled")
@@ -241,13 +237,13 @@ def assert_valid_organizer(component, *, address, name):
     assert organizer.params["CN"] == name
 
 
-def test_every_calendar_names_a_valid_organizer(client, make_event, people, outbox, django_capture_on_commit_callbacks):
+def test_every_calendar_names_a_valid_organizer(client, make_event, people, outbox, tasks_done):
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.contact_email = "events@wego-hub.example"
     site_settings.save()
     event = make_event(organiser="WeGo Secretariat; Seoul", in_person_capacity=10)
     unnamed = make_event(title="No organiser named", organiser="")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.register(event=event, user=people[0], mode=Registration.Mode.IN_PERSON, consent=True)
     token = calendar_feed_for(people[0]).token
     [invitation] = [m for m in outbox if m.to == [people[0].email]]

@@ -235,14 +235,14 @@ def test_anonymous_visitors_sign_in_first(client, make_event):
     assert not Registration.objects.exists()
 
 
-def test_registering_through_the_form(client, make_event, member, outbox, django_capture_on_commit_callbacks):
+def test_registering_through_the_form(client, make_event, member, outbox, tasks_done):
     event = make_event(in_person_capacity=5)
     RegistrationQuestion.objects.create(event=event, label="Study visit?", kind="yes_no", required=True)
     client.force_login(member)
     form = client.get(register_url(event)).content.decode()
     assert "Dietary needs" in form and "Study visit?" in form
     question = event.questions.get()
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         response = client.post(
             register_url(event),
             {**FORM, "dietary_needs": "Vegetarian", "accessibility_needs": "Step-free", f"q_{question.id}": "yes"},

@@ -83,7 +83,7 @@ def test_people_who_cannot_edit_the_event_cannot_open_its_desk(client, full_even
     assert client.get(desk_url(event, export="csv")).status_code in (302, 403)
 
 
-def test_reminders_go_once_to_confirmed_attendees_of_events_within_a_day(make_event, people, outbox):
+def test_reminders_go_once_to_confirmed_attendees_of_events_within_a_day(make_event, people, outbox, run_tasks):
     soon = make_event(start=timezone.now() + dt.timedelta(hours=20), in_person_capacity=1)
     later = make_event(start=timezone.now() + dt.timedelta(days=3))
     services.register(event=soon, user=people[0], mode=IN_PERSON, consent=True)
@@ -93,15 +93,15 @@ def test_reminders_go_once_to_confirmed_attendees_of_events_within_a_day(make_ev
     out = io.StringIO()
     call_command("send_event_reminders", stdout=out)
     assert "Sent 1 event reminder" in out.getvalue()
+    run_tasks()
     assert [m.to for m in outbox] == [[people[0].email]] and outbox[0].subject.startswith("Tomorrow")
     for _ in range(3):  # run every few minutes: nothing more
         call_command("send_event_reminders", stdout=io.StringIO())
+    run_tasks()
     assert len(outbox) == 1
 
 
-def test_my_data_export_and_account_deletion_cover_registrations(
-    make_event, people, outbox, django_capture_on_commit_callbacks
-):
+def test_my_data_export_and_account_deletion_cover_registrations(make_event, people, outbox, tasks_done):
     from members.personal_data import delete_account, export_personal_data
 
     event = make_event(in_person_capacity=1)
@@ -111,7 +111,7 @@ def test_my_data_export_and_account_deletion_cover_registrations(
     [exported] = export_personal_data(leaving)["event_registrations"]
     assert exported["dietary_needs"] == "No nuts" and exported["status"] == "confirmed"
     outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         delete_account(user=leaving)
     gone = Registration.objects.get(user=leaving)
     assert (gone.status, gone.dietary_needs) == (Registration.Status.CANCELLED, "")

@@ -72,17 +72,17 @@ def test_after_cancelling_a_person_can_register_again(make_event, people):
 
 
 def test_cancelling_a_seat_promotes_the_first_person_waiting_for_that_mode_and_emails_them(
-    make_event, people, outbox, django_capture_on_commit_callbacks
+    make_event, people, outbox, tasks_done
 ):
     event = make_event(format=EventPage.Format.HYBRID, in_person_capacity=1, online_capacity=1)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         seated = register(event, people[0], IN_PERSON)
         online_waiting = register(event, people[1], ONLINE)  # confirmed: online has its own seat
         first_waiting = register(event, people[2], IN_PERSON)
         second_waiting = register(event, people[3], IN_PERSON)
     assert online_waiting.status == Status.CONFIRMED
     outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.cancel(event=event, user=seated.user)
     first_waiting.refresh_from_db()
     second_waiting.refresh_from_db()
@@ -159,17 +159,15 @@ def test_promotion_skips_people_whose_city_is_at_its_limit(make_event, city_staf
     assert outsider.status == Status.CONFIRMED
 
 
-def test_focal_point_approval_before_taking_a_seat(
-    make_event, city, city_staff, outbox, django_capture_on_commit_callbacks
-):
+def test_focal_point_approval_before_taking_a_seat(make_event, city, city_staff, outbox, tasks_done):
     focal_point = make_member(city, role=Membership.Role.FOCAL_POINT)
     event = make_event(in_person_capacity=1, requires_focal_point_approval=True)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         first = register(event, city_staff[0])
         second = register(event, city_staff[1])
     assert first.status == second.status == Status.PENDING_APPROVAL
     assert availability(event)[0].confirmed == 0
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         approved = services.approve(registration=second, by=focal_point)
         also = services.approve(registration=first, by=focal_point)
     assert approved.status == Status.CONFIRMED  # approved first, seated first
@@ -235,12 +233,10 @@ def test_a_cancelled_event_promotes_nobody(make_event, people):
     assert waiting.status == Status.WAITLISTED
 
 
-def test_each_outcome_gets_its_own_email(
-    make_event, people, city, city_staff, outbox, django_capture_on_commit_callbacks
-):
+def test_each_outcome_gets_its_own_email(make_event, people, city, city_staff, outbox, tasks_done):
     event = make_event(in_person_capacity=1)
     approval_event = make_event(requires_focal_point_approval=True)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         register(event, people[0])
         register(event, people[1])
         register(approval_event, city_staff[0])
@@ -261,16 +257,16 @@ def the_mail_to(outbox, person):
 
 
 def test_the_cancellation_email_says_the_place_went_on_only_when_someone_took_it(
-    make_event, people, outbox, django_capture_on_commit_callbacks
+    make_event, people, outbox, tasks_done
 ):
     nobody_waiting, queue = make_event(in_person_capacity=1), make_event(in_person_capacity=1)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         register(nobody_waiting, people[0])
         register(queue, people[1])
         register(queue, people[2])  # waits for people[1]'s seat
         register(queue, people[3])  # waits behind them
     outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.cancel(event=nobody_waiting, user=people[0])
         services.cancel(event=queue, user=people[1])
         services.cancel(event=queue, user=people[3])
@@ -291,23 +287,23 @@ def test_the_cancellation_email_says_the_place_went_on_only_when_someone_took_it
 
 
 def test_people_on_the_waiting_list_are_not_told_of_a_calendar_file_they_do_not_get(
-    make_event, people, outbox, django_capture_on_commit_callbacks
+    make_event, people, outbox, tasks_done
 ):
     event = make_event(in_person_capacity=1, venue="City Hall")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         register(event, people[0])
         register(event, people[1])
         event.save_revision().publish()  # the baseline
     outbox.clear()
     event.venue = "Convention Centre"
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         event.save_revision().publish()
     seated, waiting = the_mail_to(outbox, people[0]), the_mail_to(outbox, people[1])
     assert seated.attachments and "attached file" in seated.body
     assert not waiting.attachments and "attached" not in waiting.body and "still on the waiting list" in waiting.body
     outbox.clear()
     event.status = EventPage.Status.CANCELLED
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         event.save_revision().publish()
     seated, waiting = the_mail_to(outbox, people[0]), the_mail_to(outbox, people[1])
     assert seated.subject.startswith("Event cancelled") and seated.attachments
@@ -315,11 +311,9 @@ def test_people_on_the_waiting_list_are_not_told_of_a_calendar_file_they_do_not_
     assert not waiting.attachments and "attached" not in waiting.body
 
 
-def test_only_online_attendees_are_offered_the_join_link(
-    make_event, people, outbox, django_capture_on_commit_callbacks
-):
+def test_only_online_attendees_are_offered_the_join_link(make_event, people, outbox, tasks_done):
     hybrid = make_event(format=EventPage.Format.HYBRID, online_join_url="https://meet.example.org/secret-room")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         in_person = register(hybrid, people[0], IN_PERSON)
         online = register(hybrid, people[1], ONLINE)
     assert not in_person.can_see_join_link and online.can_see_join_link

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from members.models import User
+from tests.background import run_ready_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ def sign_up(client, next_url=None):
 
 
 def confirmation_link():
+    run_ready_tasks()
     [message] = [m for m in mail.outbox if m.to == [EMAIL]]
     return re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", message.body).group(1)
 

@@ -27,11 +27,9 @@ def invite(city, focal_point, address="invitee@dakar.city.example"):
     return services.invite(organisation=city, addresses=[address], by=focal_point)[0]
 
 
-def test_focal_point_pastes_addresses_invalid_lines_are_reported_valid_ones_sent(
-    client, city, focal_point, django_capture_on_commit_callbacks
-):
+def test_focal_point_pastes_addresses_invalid_lines_are_reported_valid_ones_sent(client, city, focal_point, tasks_done):
     client.force_login(focal_point)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         response = client.post(
             reverse("members:invite", args=[city.slug]),
             {"addresses": "one@dakar.city.example\nnonsense\ntwo@dakar.city.example", "role": "staff"},
@@ -102,11 +100,11 @@ def test_a_revoked_invitation_no_longer_works(client, city, focal_point):
     assert "withdrawn" in response.content.decode()
 
 
-def test_resending_extends_and_sends_again(client, city, focal_point, django_capture_on_commit_callbacks):
+def test_resending_extends_and_sends_again(client, city, focal_point, tasks_done):
     invitation = invite(city, focal_point)
     mail.outbox.clear()
     client.force_login(focal_point)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         client.post(reverse("members:resend_invitation", args=[city.slug, invitation.pk]))
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [invitation.email]
 

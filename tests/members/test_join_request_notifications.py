@@ -58,10 +58,8 @@ def dashboard(user, organisation):
     return client.get(reverse("members:dashboard", args=[organisation.slug])).content.decode()
 
 
-def test_the_focal_point_hears_of_a_sign_up_only_once_the_address_is_confirmed(
-    client, seoul, focal_point, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
+def test_the_focal_point_hears_of_a_sign_up_only_once_the_address_is_confirmed(client, seoul, focal_point, tasks_done):
+    with tasks_done():
         sign_up(client, seoul, "sunwoo.lee@gmail.example")
     assert Membership.objects.get(user__email="sunwoo.lee@gmail.example").status == Membership.Status.PENDING
     assert requests_to(focal_point.email) == []
@@ -69,7 +67,7 @@ def test_the_focal_point_hears_of_a_sign_up_only_once_the_address_is_confirmed(
     assert "Sun-woo Lee" not in html and "sunwoo.lee@gmail.example" not in html
     assert "One more person asked to join but has not confirmed their email address yet" in html
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         client.post(confirmation_link("sunwoo.lee@gmail.example"))
     [request] = requests_to(focal_point.email)
     assert "Sun-woo Lee" in request.body and f"/members/{seoul.slug}/dashboard/" in request.body
@@ -77,12 +75,10 @@ def test_the_focal_point_hears_of_a_sign_up_only_once_the_address_is_confirmed(
     assert "Sun-woo Lee" in html and "has not confirmed" not in html
 
 
-def test_an_address_on_the_citys_domain_never_asks_the_focal_point(
-    client, seoul, focal_point, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
+def test_an_address_on_the_citys_domain_never_asks_the_focal_point(client, seoul, focal_point, tasks_done):
+    with tasks_done():
         sign_up(client, seoul, "sunwoo.lee@seoul.city.example")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         client.post(confirmation_link("sunwoo.lee@seoul.city.example"))
     membership = Membership.objects.get(user__email="sunwoo.lee@seoul.city.example")
     assert membership.status == Membership.Status.APPROVED and membership.via == Membership.Via.EMAIL_DOMAIN
@@ -90,36 +86,34 @@ def test_an_address_on_the_citys_domain_never_asks_the_focal_point(
     assert any(m.to == ["sunwoo.lee@seoul.city.example"] and "approved" in m.body for m in mail.outbox)
 
 
-def test_the_secretariat_fallback_follows_the_same_rule(client, django_capture_on_commit_callbacks):
+def test_the_secretariat_fallback_follows_the_same_rule(client, tasks_done):
     no_focal_point = OrganisationFactory(name="City of Tshwane")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         sign_up(client, no_focal_point, "thandi@mail.example")
     assert requests_to(SECRETARIAT) == []
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         client.post(confirmation_link("thandi@mail.example"))
     assert len(requests_to(SECRETARIAT)) == 1
 
 
-def test_the_request_goes_once_however_often_an_address_is_confirmed(
-    seoul, focal_point, django_capture_on_commit_callbacks
-):
+def test_the_request_goes_once_however_often_an_address_is_confirmed(seoul, focal_point, tasks_done):
     user = UserFactory(email="applicant@gmail.example", verified=False)
     first = EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     services.request_membership(user=user, organisation=seoul)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         first.verified = True
         first.save()
         email_confirmed.send(sender=EmailAddress, request=None, email_address=first)
         email_confirmed.send(sender=EmailAddress, request=None, email_address=first)  # the signal fires twice
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         second = EmailAddress.objects.create(user=user, email="applicant@work.example", verified=True)
         email_confirmed.send(sender=EmailAddress, request=None, email_address=second)  # a second address
     assert len(requests_to(focal_point.email)) == 1
 
 
-def test_asking_again_after_a_rejection_is_a_new_request(seoul, focal_point, django_capture_on_commit_callbacks):
+def test_asking_again_after_a_rejection_is_a_new_request(seoul, focal_point, tasks_done):
     user = UserFactory(email="applicant@gmail.example")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         membership = services.request_membership(user=user, organisation=seoul)
         services.reject_membership(membership=membership, by=focal_point, reason="Which department?")
         services.request_membership(user=user, organisation=seoul)

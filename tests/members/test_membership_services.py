@@ -24,9 +24,9 @@ def focal_point(seoul):
     return make_member(seoul, role=Membership.Role.FOCAL_POINT, email="focal@seoul.city.example")
 
 
-def test_a_request_from_a_verified_city_address_is_approved_at_once(seoul, django_capture_on_commit_callbacks):
+def test_a_request_from_a_verified_city_address_is_approved_at_once(seoul, tasks_done):
     user = UserFactory(email="staff@seoul.city.example")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         membership = services.request_membership(user=user, organisation=seoul)
     assert membership.status == Membership.Status.APPROVED
     assert membership.via == Membership.Via.EMAIL_DOMAIN
@@ -47,9 +47,9 @@ def test_an_unverified_city_address_waits_until_it_is_verified(seoul):
     assert in_members_group(user)
 
 
-def test_other_requests_wait_for_the_focal_point_who_is_told(seoul, focal_point, django_capture_on_commit_callbacks):
+def test_other_requests_wait_for_the_focal_point_who_is_told(seoul, focal_point, tasks_done):
     user = UserFactory(email="someone@gmail.example")
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         membership = services.request_membership(user=user, organisation=seoul)
     assert membership.status == Membership.Status.PENDING
     assert not in_members_group(user)
@@ -57,9 +57,9 @@ def test_other_requests_wait_for_the_focal_point_who_is_told(seoul, focal_point,
     assert "asks to join" in mail.outbox[-1].subject
 
 
-def test_approving_twice_is_a_no_op(seoul, focal_point, django_capture_on_commit_callbacks):
+def test_approving_twice_is_a_no_op(seoul, focal_point, tasks_done):
     membership = services.request_membership(user=UserFactory(), organisation=seoul)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         first = services.approve_membership(membership=membership, by=focal_point)
         second = services.approve_membership(membership=membership, by=focal_point)
     assert first.decided_at == second.decided_at
@@ -89,7 +89,7 @@ def test_suspended_and_former_organisations_refuse_requests_with_a_reason(status
     assert not Membership.objects.exists()
 
 
-def test_rejection_and_removal_take_member_access_away_at_once(seoul, focal_point, django_capture_on_commit_callbacks):
+def test_rejection_and_removal_take_member_access_away_at_once(seoul, focal_point, tasks_done):
     staff = make_member(seoul)
     assert in_members_group(staff)
     services.remove_member(membership=staff.membership, by=focal_point)
@@ -97,7 +97,7 @@ def test_rejection_and_removal_take_member_access_away_at_once(seoul, focal_poin
 
     applicant = UserFactory()
     membership = services.request_membership(user=applicant, organisation=seoul)
-    with django_capture_on_commit_callbacks(execute=True):
+    with tasks_done():
         services.reject_membership(membership=membership, by=focal_point, reason="Not city staff")
     assert not in_members_group(applicant)
     assert "Not city staff" in mail.outbox[-1].body

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -279,16 +281,39 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "WeGo Hub <no-reply@wego-hub.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_HOST = env("EMAIL_HOST")
+# Every email (ours, allauth's, Wagtail's) is written to the outbox (core.OutgoingEmail) in the request's transaction
+# and handed to the relay by a background task (core.tasks.deliver_email), with retries: a request never waits for
+# the relay, and nothing is lost when it is down. EMAIL_DELIVERY_BACKEND is what the task sends with.
+EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(env("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
 else:
     # Without a mail server, print emails (or, e.g. for the benchmark, drop them with the dummy backend).
-    EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    EMAIL_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# A relay that accepts the connection and then hangs holds a worker, never a request; still, give up in time.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+
+# --- Background tasks (Django's tasks framework through django-tasks) -----------------------------
+
+# Embedded: the database backend, one worker that `make run` starts beside the web server
+# (`manage.py db_worker`). Production: TASK_BACKEND=rq, RQ on REDIS_URL, `manage.py rqworker default` on N machines.
+TASK_BACKEND = env("TASK_BACKEND", "database")
+if TASK_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {
+        "default": {"URL": env("TASK_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 300}
+    }
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How often an email is tried before it is marked failed (about four hours of backoff: 1, 2, 4, … 60 minutes).
+EMAIL_DELIVERY_ATTEMPTS = int(env("EMAIL_DELIVERY_ATTEMPTS", "10"))
+# /healthz fails when a task has waited longer than this: the workers are gone or cannot keep up.
+TASKS_MAX_WAIT_SECONDS = int(env("TASKS_MAX_WAIT_SECONDS", "600"))
 
 # --- Security headers (on in every environment; production adds HTTPS-only settings) -------------
 

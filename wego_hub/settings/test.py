@@ -7,7 +7,8 @@ DEBUG = False
 SECRET_KEY = "test-only-key-with-enough-entropy-for-checks-0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# pytest-django sets EMAIL_BACKEND to locmem; tests/conftest.py puts the outbox back in front of it.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Not the host the test client calls (testserver): a link built from the request, not from PUBLIC_URL, shows up
 # (tests/conftest.py checks every email every test sends).
 PUBLIC_URL = WAGTAILADMIN_BASE_URL = "https://hub.example.org"
