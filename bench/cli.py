@@ -46,8 +46,8 @@ def settings_environment(workdir):
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",
-        # Emails are still rendered (with their .ics), then dropped.
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        # Emails are still written to the outbox (no worker runs: they wait there), and would be dropped if sent.
+        "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
 
 

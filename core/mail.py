@@ -151,9 +151,9 @@ class Delivery:
 def deliver(email_id):
     """Send one outbox email through the relay, once. Safe to call twice, from two workers at once."""
     now = timezone.now()
-    claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.WAITING).update(
-        status=OutgoingEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
-    )
+    # Due now: a second job for the same email (the sweep's, a broker's redelivery) that comes early does nothing.
+    due = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.WAITING, next_attempt_at__lte=now)
+    claimed = due.update(status=OutgoingEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
     if not claimed:
         return Delivery(status="not waiting")
     email = OutgoingEmail.objects.get(pk=email_id)

@@ -77,14 +77,32 @@ class RejectForm(forms.Form):
     )
 
 
+# Enough for a department at a time; a whole city's staff list goes in a few submissions, each answered at once.
+INVITATIONS_PER_SUBMISSION = 50
+
+
 class InviteForm(forms.Form):
     addresses = forms.CharField(
         label=_("Email addresses"),
-        help_text=_("One per line, or separated by commas."),
+        help_text=_("One per line, or separated by commas. Up to %(count)d addresses at a time.")
+        % {"count": INVITATIONS_PER_SUBMISSION},
         widget=forms.Textarea({"rows": 5}),
         max_length=20_000,
     )
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.STAFF)
+
+    def clean(self):
+        """``valid`` and ``invalid``: the addresses to invite and the lines that are not addresses."""
+        from .services import parse_addresses
+
+        cleaned = super().clean()
+        valid, invalid = parse_addresses(cleaned.get("addresses", ""))
+        if len(valid) > INVITATIONS_PER_SUBMISSION:
+            raise forms.ValidationError(
+                _("That is %(given)d addresses: paste at most %(count)d at a time, then the next ones.")
+                % {"given": len(valid), "count": INVITATIONS_PER_SUBMISSION}
+            )
+        return {**cleaned, "valid": valid, "invalid": invalid}
 
 
 class RoleForm(forms.Form):

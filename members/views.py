@@ -2,6 +2,7 @@ import functools
 import json
 
 from allauth.account.adapter import get_adapter
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -291,9 +292,13 @@ def revoke_invitation(request, organisation, pk):
 def send_invitations(request, organisation):
     form = InviteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Paste at least one email address."))
+        errors = form.non_field_errors() or [_("Paste at least one email address.")]
+        messages.error(request, " ".join(errors))
         return redirect("members:dashboard", organisation.slug)
-    valid, invalid = services.parse_addresses(form.cleaned_data["addresses"])
+    if not ratelimit.consume(request, action="invite", user=request.user):
+        messages.error(request, _("You have sent many invitations in the last hour. Please try again later."))
+        return redirect("members:dashboard", organisation.slug)
+    valid, invalid = form.cleaned_data["valid"], form.cleaned_data["invalid"]
     if invalid:
         messages.warning(
             request, _("These lines are not email addresses and were skipped: %s") % ", ".join(invalid[:20])

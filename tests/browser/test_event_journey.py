@@ -6,6 +6,7 @@ from icalendar import Calendar
 
 from events import services
 from events.models import Registration
+from tests.background import run_ready_tasks
 from tests.browser.helpers import sign_in
 from tests.factories import EventPageFactory, UserFactory
 
@@ -35,6 +36,7 @@ def test_an_attendee_registers_gets_the_ics_cancels_and_the_first_waiting_person
     page.get_by_role("button", name="Register").click()
     page.get_by_text("You are registered (In person).").wait_for()
 
+    run_ready_tasks()  # the worker sends the confirmation
     [confirmation] = [m for m in mail.outbox if m.to == [attendee.email]]
     filename, content, mimetype = confirmation.attachments[0]
     assert filename == "open-data-workshop.ics" and mimetype.startswith("text/calendar")
@@ -56,6 +58,7 @@ def test_an_attendee_registers_gets_the_ics_cancels_and_the_first_waiting_person
         first_waiting.email: "confirmed",
         second_waiting.email: "waitlisted",
     }
+    run_ready_tasks()
     assert any(m.to == [first_waiting.email] and m.subject.startswith("A place is yours") for m in mail.outbox)
 
     page.get_by_role("button", name="Sign out").click()

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Registration
+from tests.background import run_ready_tasks
 from tests.concurrency.live_server import post_all_at_once, signed_in_session
 from tests.factories import EventPageFactory, UserFactory, build_site_tree
 
@@ -104,6 +105,7 @@ def test_reminder_runs_at_the_same_time_send_each_reminder_once(index):
     people = [UserFactory() for _ in range(10)]
     for person in people:
         services.register(event=event, user=person, mode=Registration.Mode.IN_PERSON, consent=True)
+    run_ready_tasks()
     mail.outbox.clear()
     barrier = threading.Barrier(4)
 
@@ -117,5 +119,6 @@ def test_reminder_runs_at_the_same_time_send_each_reminder_once(index):
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    run_ready_tasks()
     reminders = [m.to[0] for m in mail.outbox if m.subject.startswith("Tomorrow")]
     assert sorted(reminders) == sorted(person.email for person in people)

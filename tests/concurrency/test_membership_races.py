@@ -8,6 +8,7 @@ from django.db import connection
 
 from members import services
 from members.models import Membership
+from tests.background import run_ready_tasks
 from tests.factories import OrganisationFactory, UserFactory, make_member
 
 WORKERS = 8
@@ -48,8 +49,10 @@ def test_simultaneous_approvals_approve_once(require_postgres):
     organisation = OrganisationFactory()
     focal_point = make_member(organisation, role=Membership.Role.FOCAL_POINT)
     membership = services.request_membership(user=UserFactory(), organisation=organisation)
+    run_ready_tasks()
     mail.outbox.clear()
     errors = run_at_once(lambda: services.approve_membership(membership=membership, by=focal_point))
     assert errors == []
+    run_ready_tasks()
     assert Membership.objects.get(pk=membership.pk).status == Membership.Status.APPROVED
     assert len([m for m in mail.outbox if "approved" in m.body]) == 1

@@ -197,6 +197,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "1/m/user",
     "manage_email": "10/m/user",
     "change_password": "5/m/user",
+    # Ours, through allauth's limiter: a focal point's invitation submissions (each up to 50 addresses).
+    "invite": "10/h/user",
 }
 
 # The Wagtail admin signs in through allauth so that its rate limits apply there too.
