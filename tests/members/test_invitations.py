@@ -133,3 +133,28 @@ def test_a_newcomer_signs_up_from_the_invitation_without_a_second_confirmation(c
     response = client.post(response["Location"])
     assert response.status_code == 302
     assert Membership.objects.get(user__email=invitation.email).status == Membership.Status.APPROVED
+
+
+def test_the_invitation_box_takes_at_most_fifty_addresses_and_says_so(client, city, focal_point):
+    client.force_login(focal_point)
+    form = client.get(reverse("members:dashboard", args=[city.slug])).content.decode()
+    assert "Up to 50 addresses at a time." in form
+    many = "\n".join(f"person{n}@dakar.city.example" for n in range(51))
+    response = client.post(
+        reverse("members:invite", args=[city.slug]), {"addresses": many, "role": "staff"}, follow=True
+    )
+    assert "That is 51 addresses: paste at most 50 at a time, then the next ones." in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_focal_point_sends_at_most_ten_invitation_submissions_an_hour(client, city, focal_point):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(focal_point)
+    url = reverse("members:invite", args=[city.slug])
+    for n in range(10):
+        client.post(url, {"addresses": f"person{n}@dakar.city.example", "role": "staff"})
+    response = client.post(url, {"addresses": "one-more@dakar.city.example", "role": "staff"}, follow=True)
+    assert "You have sent many invitations in the last hour." in response.content.decode()
+    assert Invitation.objects.count() == 10
