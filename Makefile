@@ -48,7 +48,7 @@ run: seed
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
-# REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn "skipped" into "failed" for CI.
+# REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 / REQUIRE_BROWSER=1 turn "skipped" into "failed" for CI.
 PYTEST_WORKERS ?= 2
 test: install-test
 	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

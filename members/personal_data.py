@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 
+from core.models import OutgoingEmail
+
 from . import services
 from .models import Invitation, Membership, User
 
@@ -70,6 +72,8 @@ def delete_account(*, user: User):
         for fn in hooks.get_hooks("register_account_deletion"):
             fn(user)
         Invitation.objects.filter(email__iexact=user.email).update(email=f"deleted-{user.pk}@deleted.invalid")
+        addresses = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
+        OutgoingEmail.objects.filter(recipients__in=addresses).delete()  # sent or waiting: nothing more goes to them
         EmailAddress.objects.filter(user=user).delete()
         # The row stays (as removed) so that what other apps count per organisation stays right.
         Membership.objects.filter(user=user).update(

@@ -223,3 +223,33 @@ def test_healthz_reports_the_oldest_waiting_task_and_fails_when_workers_are_gone
     run_tasks()  # a worker is back
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json()["tasks"]["oldest_waiting_seconds"] == 0
+
+
+def test_the_outbox_keeps_sent_emails_thirty_days_and_failed_ones_ninety(run_tasks):
+    def email(status, age_days):
+        written = timezone.now() - timedelta(days=age_days)
+        return OutgoingEmail.objects.create(
+            status=status, recipients="a@city.example", subject="s", message={}, created_at=written,
+            sent_at=written if status == SENT else None,
+        )  # fmt: skip
+
+    kept = [email(SENT, 29), email(FAILED, 89), email(WAITING, 200)]
+    email(SENT, 31), email(FAILED, 91)
+    call_command("prune_outbox", stdout=None)
+    assert sorted(OutgoingEmail.objects.values_list("pk", flat=True)) == sorted(e.pk for e in kept)
+
+
+def test_deleting_an_account_deletes_the_emails_to_it_in_the_outbox(city, relay, run_tasks, tasks_done):
+    from members.personal_data import delete_account
+
+    leaving = make_member(city, email="leaving@dakar.example")
+    staying = make_member(city, email="staying@dakar.example")
+    for person in (leaving, staying):
+        with tasks_done():  # the relay refuses: both approval emails wait
+            Membership.objects.filter(user=person).update(status=Membership.Status.APPROVED)
+            from members.tasks import tell_decision
+
+            tell_decision.enqueue(membership_id=Membership.objects.get(user=person).pk)
+    assert OutgoingEmail.objects.count() == 2
+    delete_account(user=leaving)
+    assert list(OutgoingEmail.objects.values_list("recipients", flat=True)) == ["staying@dakar.example"]

@@ -38,7 +38,9 @@ def test_env_example_documents_every_variable_the_settings_read():
 
 def test_compose_has_the_production_services():
     services = compose()["services"]
-    assert set(services) >= {"db", "es", "redis", "migrate", "web"}
+    assert set(services) >= {"db", "es", "redis", "migrate", "web", "worker"}
+    assert services["worker"]["command"][:4] == ["python", "manage.py", "rqworker", "default"]
+    assert services["worker"]["environment"]["TASK_BACKEND"] == "rq"
     assert services["db"]["image"] == "postgres:16"
     assert re.fullmatch(r"docker\.elastic\.co/elasticsearch/elasticsearch:8\.\d+\.\d+", services["es"]["image"])
     assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
@@ -48,7 +50,7 @@ def test_compose_has_the_production_services():
 
 def test_compose_gives_the_app_every_variable_it_needs():
     services = compose()["services"]
-    for name in ("web", "migrate"):
+    for name in ("web", "migrate", "worker"):
         environment = services[name]["environment"]
         assert environment["DJANGO_SETTINGS_MODULE"] == "wego_hub.settings.production"
         assert environment["DATABASE_URL"].startswith("postgres://")
