@@ -26,9 +26,12 @@ TYPED = (bool, numbers.Number, datetime.date, datetime.time, datetime.timedelta)
 def neutralise(value):
     """The value as a spreadsheet may safely show it: typed values and None unchanged, anything else as text
     that cannot start a formula."""
-    if value is None or isinstance(value, TYPED):
-        return value
-    text = str(value)
+    # Plain text first: nearly every cell is, and the ABC check below is the slow part.
+    text = value if value.__class__ is str else None
+    if text is None:
+        if value is None or isinstance(value, TYPED):
+            return value
+        text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
