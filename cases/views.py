@@ -1,7 +1,5 @@
 """Thin views: the library page and its open-data exports."""
 
-import csv
-import io
 import json
 from urllib.parse import urlencode
 
@@ -17,6 +15,7 @@ from wagtail.models import Page
 from core import views as core_views
 from core.emails import absolute_url
 from core.exceptions import UserFacingError
+from core.exports import csv_response
 
 from . import review, selectors
 
@@ -89,15 +88,12 @@ def export(request, index, fmt):
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="wego-cases.json"'
         return response
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="wego-cases.csv"'
-    return response
+    table = ([_csv_value(row[column]) for column in EXPORT_COLUMNS] for row in rows)
+    return csv_response(EXPORT_COLUMNS, table, "wego-cases")
+
+
+def _csv_value(value):
+    return "; ".join(value) if isinstance(value, list) else value
 
 
 @never_cache

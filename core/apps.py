@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import signals
+        from . import exports, signals
 
+        exports.protect_wagtail_exports()
         post_migrate.connect(signals.sync_default_site, sender=self, dispatch_uid="core_sync_default_site")
