@@ -5,6 +5,7 @@ import csv
 import io
 
 from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 
 def csv_response(header, rows, filename):
@@ -15,4 +16,5 @@ def csv_response(header, rows, filename):
     writer.writerows(rows)
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    add_never_cache_headers(response)  # reports about people: never in a shared cache, whichever view sends them
     return response

@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -64,4 +65,5 @@ def xlsx_response(event, registrations, filename):
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    add_never_cache_headers(response)  # names and needs of attendees
     return response
