@@ -70,8 +70,9 @@ def has_nul(request):
 class RejectUnreadableInputMiddleware:
     """Answer 400 with a plain page for input no view can use: a NUL anywhere the client controls (see has_nul).
 
-    It runs first, before the session, locale or any lookup, so it renders a page that needs no request context
-    (templates/400.html, also Django's page for its own 400s) in the language the visitor asked for.
+    It runs right after SecurityMiddleware, before static files, the session, the locale or any lookup, so the page
+    it renders needs no request context (templates/400.html, also Django's page for its own 400s); it is in the
+    language the visitor asked for.
     """
 
     def __init__(self, get_response):
