@@ -16,6 +16,7 @@ from core import views as core_views
 from core.emails import absolute_url
 from core.exceptions import UserFacingError
 from core.exports import csv_response
+from core.forms import parse_id
 
 from . import review, selectors
 
@@ -102,8 +103,8 @@ def sign_off(request, index):
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
     if request.method == "POST":
-        task_state_id, decision = request.POST.get("task_state", ""), request.POST.get("decision", "")
-        if not task_state_id.isdigit() or decision not in ("approve", "reject"):
+        task_state_id, decision = parse_id(request.POST.get("task_state", "")), request.POST.get("decision", "")
+        if task_state_id is None or decision not in ("approve", "reject"):
             error = UserFacingError(_("That request was not understood."))
             return core_views.refuse(request, error, back_url=request.path, back_label=_("Back"))
         comment = request.POST.get("comment", "")[:2000]
@@ -112,7 +113,7 @@ def sign_off(request, index):
             return redirect(request.path)
         try:
             review.decide_sign_off(
-                task_state_id=int(task_state_id), user=request.user, approve=decision == "approve", comment=comment
+                task_state_id=task_state_id, user=request.user, approve=decision == "approve", comment=comment
             )
         except UserFacingError as error:
             return core_views.refuse(request, error, back_url=request.path, back_label=_("Back to the sign-offs"))

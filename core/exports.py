@@ -14,6 +14,7 @@ import numbers
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -47,6 +48,7 @@ def csv_content(header, rows):
 def csv_response(header, rows, filename):
     response = HttpResponse(csv_content(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    add_never_cache_headers(response)  # reports about people: never in a shared cache, whichever view sends them
     return response
 
 
@@ -78,6 +80,7 @@ def xlsx_content(header, rows, sheet_title="Sheet1"):
 def xlsx_response(header, rows, filename, sheet_title="Sheet1"):
     response = HttpResponse(xlsx_content(header, rows, sheet_title), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    add_never_cache_headers(response)  # lists of people: never in a shared cache, whichever view sends them
     return response
 
 

@@ -1,4 +1,5 @@
 import functools
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,21 @@ from .timezones import available_time_zones, time_zone_choices
 from .widgets import TimeZoneSelect
 
 MAX_QUERY_LENGTH = 100
+
+# The largest value a database id (bigint) holds. Anything bigger cannot be a row, and PostgreSQL rejects it.
+MAX_ID = 2**63 - 1
+ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(value):
+    """A database id typed by a client, or None: ASCII digits only, within the bigint range.
+
+    ``str.isdigit()`` is not enough: it accepts "²" (which ``int()`` refuses) and strings of any length.
+    """
+    if not isinstance(value, str) or not ASCII_DIGITS.fullmatch(value):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
 
 
 class CatalogueFilterForm(forms.Form):

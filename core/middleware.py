@@ -1,6 +1,8 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.utils import timezone
+from django.http import HttpResponseBadRequest
+from django.template import loader
+from django.utils import timezone, translation
 
 from core.timezones import viewer_time_zone
 
@@ -44,3 +46,40 @@ class ViewerTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+def has_nul(request):
+    """Whether the path, a query or form name or value, or a cookie carries a NUL character.
+
+    PostgreSQL refuses NUL in text, so a lookup with one fails deep inside any view (a page's path, an invitation
+    token, an allauth form, an admin search); no real browser or person sends one.
+    """
+    if "\x00" in request.path_info:
+        return True
+    sources = [request.GET, request.COOKIES]
+    if request.method == "POST":
+        sources.append(request.POST)
+    for source in sources:
+        items = source.lists() if hasattr(source, "lists") else ((key, [value]) for key, value in source.items())
+        for key, values in items:
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+    return False
+
+
+class RejectUnreadableInputMiddleware:
+    """Answer 400 with a plain page for input no view can use: a NUL anywhere the client controls (see has_nul).
+
+    It runs right after SecurityMiddleware, before static files, the session, the locale or any lookup, so the page
+    it renders needs no request context (templates/400.html, also Django's page for its own 400s); it is in the
+    language the visitor asked for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_nul(request):
+            with translation.override(translation.get_language_from_request(request)):
+                return HttpResponseBadRequest(loader.render_to_string("400.html"))
+        return self.get_response(request)

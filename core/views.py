@@ -4,9 +4,12 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from wagtail.documents import get_document_model
+from wagtail.documents.views import serve as wagtail_documents
 
 from . import health
 
@@ -41,6 +44,19 @@ def public_media(request, path):
         raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document download; a document in a restricted collection (members only) is never cached.
+
+    Wagtail's before_serve_document hooks can refuse but not add headers to the file it serves, hence this wrapper.
+    """
+    response = wagtail_documents.serve(request, document_id, document_filename)
+    if response.status_code in (200, 304):
+        document = get_document_model().objects.select_related("collection").get(id=document_id)
+        if document.collection.get_view_restrictions().exists():
+            add_never_cache_headers(response)
     return response
 
 

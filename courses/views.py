@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import views as core_views
+from core.forms import parse_id
 
 from . import services
 from .exceptions import LearningError, RetryTooSoon, TamperedAnswers, UnansweredQuestions
@@ -37,8 +38,9 @@ def refuse(request, error):
 @sign_in_first
 def enroll(request, course_id):
     course = get_object_or_404(CoursePage, id=course_id)
-    run_id = request.POST.get("run", "")
-    run = CohortRun.objects.filter(course=course, id=int(run_id)).first() if run_id.isdigit() else None
+    run_id = parse_id(request.POST.get("run", ""))
+    # No run, or not one of this course's: the service asks for one if the course needs it.
+    run = CohortRun.objects.filter(course=course, id=run_id).first() if run_id else None
     try:
         services.enroll(user=request.user, course=course, run=run)
     except LearningError as error:
@@ -81,10 +83,10 @@ def parse_answers(post):
     for name in post:
         if not name.startswith("question-"):
             continue
-        question_id, values = name.removeprefix("question-"), post.getlist(name)
-        if not question_id.isdigit() or not all(value.isdigit() for value in values):
+        question_id, choice_ids = parse_id(name.removeprefix("question-")), [parse_id(v) for v in post.getlist(name)]
+        if question_id is None or None in choice_ids:
             return None
-        answers[int(question_id)] = {int(value) for value in values}
+        answers[question_id] = set(choice_ids)
     return answers
 
 

@@ -9,6 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import parse_id
+
 from . import exports, selectors, services
 from .exceptions import RegistrationError
 from .models import EventPage, Registration
@@ -57,11 +59,11 @@ def registrations(request, event_id):
 
 
 def _check_in(request, event):
-    registration_id = request.POST.get("registration", "")
-    if not registration_id.isdigit():
+    registration_id = parse_id(request.POST.get("registration", ""))
+    if registration_id is None:
         messages.error(request, _("That request was not understood."))
         return redirect(request.get_full_path())
-    registration = get_object_or_404(Registration, id=int(registration_id), event=event)
+    registration = get_object_or_404(Registration, id=registration_id, event=event)
     attended = request.POST.get("attended") == "1"
     try:
         services.check_in(registration=registration, attended=attended)

@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from core import views as core_views
 from core.emails import absolute_url
+from core.forms import parse_id
 from members.selectors import organisations_led_by
 
 from . import calendars, selectors, services
@@ -215,15 +216,15 @@ def approvals(request, index):
 
 
 def _decide(request, index, organisation_ids):
-    registration_id, decision = request.POST.get("registration", ""), request.POST.get("decision", "")
-    if not registration_id.isdigit() or decision not in ("approve", "decline"):
+    registration_id, decision = parse_id(request.POST.get("registration", "")), request.POST.get("decision", "")
+    if registration_id is None or decision not in ("approve", "decline"):
         return core_views.refuse(
             request,
             RegistrationError(_("That request was not understood.")),
             back_url=request.path,
             back_label=_("Back"),
         )
-    registration = Registration.objects.filter(id=int(registration_id), organisation_id__in=organisation_ids).first()
+    registration = Registration.objects.filter(id=registration_id, organisation_id__in=organisation_ids).first()
     if registration is None:
         raise Http404(_("No such registration awaits your approval."))
     decide = services.approve if decision == "approve" else services.decline

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.exports import csv_response
@@ -73,6 +74,8 @@ def organisation_detail(request, slug):
 # --- My hub --------------------------------------------------------------------------------------
 
 
+# Everything about one person or one city's people: never kept by a browser's or a proxy's cache.
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def me(request):
@@ -110,6 +113,7 @@ def me(request):
     )
 
 
+@never_cache
 @login_required
 @require_safe
 def download_my_data(request):
@@ -122,6 +126,7 @@ def download_my_data(request):
     return response
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_my_account(request):
@@ -137,6 +142,7 @@ def delete_my_account(request):
 # --- Invitations ---------------------------------------------------------------------------------
 
 
+@never_cache  # shows the invited address
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
     invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
@@ -190,6 +196,7 @@ def manager_required(view):
     return wrapper
 
 
+@never_cache
 @manager_required
 @require_safe
 def dashboard(request, organisation):
@@ -314,6 +321,7 @@ def send_invitations(request, organisation):
     )
 
 
+@never_cache
 @manager_required
 @require_safe
 def report_csv(request, organisation):
@@ -321,6 +329,7 @@ def report_csv(request, organisation):
     return csv_response(header, rows, f"{slugify(organisation.name)}-report-{timezone.now():%Y%m%d}")
 
 
+@never_cache
 @manager_required
 @require_safe
 def report_table_csv(request, organisation, key):

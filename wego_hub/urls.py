@@ -18,6 +18,8 @@ urlpatterns = [
         name="wagtailadmin_login_redirect",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own serve view, wrapped so that members-only documents are never cached (core.views).
+    re_path(r"^documents/(\d+)/(.*)$", core_views.serve_document, name="wagtaildocs_serve"),  # Wagtail's pattern
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),

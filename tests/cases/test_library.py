@@ -130,7 +130,7 @@ def test_a_query_searches_title_summary_and_city_and_can_rank_title_matches_firs
         {"year_from": "abc", "year_to": "99999"},
         {"sort": "chaos", "page": "-3"},
         {"q": '"'},
-        {"q": "\x00"},
+        {"q": "\x01"},
         {"q": "   "},
         {"q": "x" * 10_000},
     ],
@@ -208,4 +208,5 @@ PARAMS = st.dictionaries(
 )
 @given(params=PARAMS)
 def test_no_library_query_string_causes_a_server_error(client, sample, params):
-    assert client.get("/cases/", params).status_code == 200
+    nul = any("\x00" in name + value for name, value in params.items())  # core answers 400 before the library
+    assert client.get("/cases/", params).status_code == (400 if nul else 200)

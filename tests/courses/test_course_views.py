@@ -132,7 +132,7 @@ def test_catalogue_filters_combine_and_show_counts(client, site_tree):
     assert "Gouvernement numérique" in html and "Open data basics" not in html
 
 
-@pytest.mark.parametrize("params", [{"level": "expert"}, {"topic": "nope"}, {"page": "x"}, {"q": "\x00" + "a" * 5000}])
+@pytest.mark.parametrize("params", [{"level": "expert"}, {"topic": "nope"}, {"page": "x"}, {"q": "\x01" + "a" * 5000}])
 def test_catalogue_ignores_bad_filters_without_an_error(client, site_tree, params):
     CoursePageFactory(parent=site_tree["courses"])
     assert client.get(site_tree["courses"].url, params).status_code == 200

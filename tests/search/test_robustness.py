@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 AWKWARD = [
     '"',
     "'",
-    "\x00",
+    "\x01",
     "   ",
     "\t\n",
     "%",
@@ -27,7 +27,8 @@ AWKWARD = [
     "-",
     "\\",
 ]
-TEXT = st.text(st.characters(codec="utf-8"), max_size=400) | st.sampled_from(AWKWARD)
+# NUL never reaches the search: core answers it with a 400 (tests/core/test_hostile_input.py).
+TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=400) | st.sampled_from(AWKWARD)
 PARAMS = st.fixed_dictionaries(
     {"q": TEXT},
     optional={
@@ -53,7 +54,7 @@ def content(site_tree, search_index):
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=PARAMS)
 @example(params={"q": "harbour", "page": "3", "type": "case", "topic": "harbours"})
-@example(params={"q": "\x00harbour\x00", "page": "\x00"})
+@example(params={"q": "\x01harbour\x01", "page": "\x01"})
 def test_no_query_string_makes_the_search_fail(client, content, params):
     response = client.get("/search/", params)
     assert response.status_code == 200

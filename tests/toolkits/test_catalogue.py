@@ -79,7 +79,7 @@ def test_cards_show_version_languages_access_and_downloads(client, catalogue):
     "query",
     [
         "?kind=nonsense&topic=nope&language=xx&audience=everyone&sort=random",
-        "?q=%22&q=%00",
+        "?q=%22&q=%01",
         "?q=" + "a" * 5000,
         "?page=999",
         "?page=-1&sort=updated",
