@@ -195,6 +195,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "1/m/user",
     "manage_email": "10/m/user",
     "change_password": "5/m/user",
+    # Ours: deleting an account asks for the password, so it is limited like changing it (members.views).
+    "delete_account": "5/m/user",
 }
 
 # The Wagtail admin signs in through allauth so that its rate limits apply there too.
