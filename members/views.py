@@ -130,6 +130,11 @@ def download_my_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_my_account(request):
+    # The password check is a guess like a sign-in: limited per person, as allauth limits changing a password.
+    if request.method == "POST" and not ratelimit.consume(request, action="delete_account", user=request.user):
+        problem = _("You have tried too many times. Wait a minute, then try again.")
+        context = {"form": DeleteAccountForm(user=request.user), "problem": problem}
+        return render(request, "members/delete_account.html", context, status=429)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         personal_data.delete_account(user=request.user)

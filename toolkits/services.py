@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection
 
+from core.clients import client_ip
 from members.selectors import membership_of
 from members.services import members_only_collection
 
@@ -21,7 +22,7 @@ def visitor_key(request, now):
     if request.user.is_authenticated:
         subject = f"user:{request.user.pk}"
     else:  # signed out: address and browser, salted with the day so that keys cannot be followed across days
-        subject = f"anon:{request.META.get('REMOTE_ADDR', '')}:{request.META.get('HTTP_USER_AGENT', '')[:200]}"
+        subject = f"anon:{client_ip(request) or ''}:{request.META.get('HTTP_USER_AGENT', '')[:200]}"
         subject += f":{now.date().isoformat()}"
     return hmac.new(settings.SECRET_KEY.encode(), subject.encode(), hashlib.sha256).hexdigest()
 

@@ -213,3 +213,13 @@ def test_a_restricted_document_linked_from_a_public_toolkit_stays_restricted(cli
     response = client.get(download_url(toolkit, file))
     assert response.status_code == 403
     assert SECRET not in body(response)
+
+
+@pytest.mark.django_db
+def test_signed_out_visitors_behind_the_proxy_are_told_apart_by_their_own_address(client, make_toolkit, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # what production reads from TRUSTED_PROXY_COUNT=1
+    toolkit = make_toolkit(releases=[("1.0", 1, [("guide.pdf", b"%PDF-1.4 public guide", "en")])])
+    url = download_url(toolkit, file_of(toolkit))
+    for address in ("203.0.113.10", "203.0.113.10", "198.51.100.20"):
+        client.get(url, HTTP_USER_AGENT="Browser A", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address)
+    assert Download.objects.count() == 2  # two people, one of whom clicked twice

@@ -199,7 +199,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "1/m/user",
     "manage_email": "10/m/user",
     "change_password": "5/m/user",
-    # Ours, through allauth's limiter: a focal point's invitation submissions (each up to 50 addresses).
+    # Ours, through allauth's limiter: deleting an account asks for the password, so it is limited like changing it
+    # (members.views); a focal point's invitation submissions (each up to 50 addresses).
+    "delete_account": "5/m/user",
     "invite": "10/h/user",
 }
 

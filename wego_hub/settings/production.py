@@ -34,6 +34,19 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 
+# --- The client's address behind the TLS proxy (docs/operations.md, "The client's address") ------------------
+# Rate limits (allauth's and ours, through core.clients) are per client only if the proxy tells us who the client
+# is. Trusted only when configured: without a proxy that overwrites it, a header is whatever the client wrote.
+# TRUSTED_PROXY_COUNT: how many proxies of ours append to X-Forwarded-For (the client is the entry that many
+# from the right). CLIENT_IP_HEADER: a header our proxy sets to the client's address (X-Real-IP, CF-Connecting-IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", "0")
+if not ALLAUTH_TRUSTED_PROXY_COUNT.isdigit():
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies in front: 0, 1, 2 …")
+ALLAUTH_TRUSTED_PROXY_COUNT = int(ALLAUTH_TRUSTED_PROXY_COUNT)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
+if ALLAUTH_TRUSTED_PROXY_COUNT and ALLAUTH_TRUSTED_CLIENT_IP_HEADER:
+    raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or CLIENT_IP_HEADER, not both (see docs/operations.md).")
+
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
 TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     (
