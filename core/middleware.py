@@ -3,10 +3,17 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template import loader
 from django.utils import timezone, translation
+from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRedirectMiddleware
 
 from core.timezones import viewer_time_zone
 
 ADMIN_PREFIX = "/admin/"
+MEDIA_PREFIX = "/media/"  # the public_media route of wego_hub/urls.py
+
+
+def is_media(request):
+    """Public media (core.views.public_media) is served without the database; these middlewares leave it alone."""
+    return request.path_info.startswith(MEDIA_PREFIX)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -38,7 +45,9 @@ class ViewerTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        zone = None if request.path_info.startswith(ADMIN_PREFIX) else viewer_time_zone(request)
+        # Media gets no zone: reading the signed-in person's profile would load the session and user from the database.
+        skip = request.path_info.startswith(ADMIN_PREFIX) or is_media(request)
+        zone = None if skip else viewer_time_zone(request)
         if zone is None:
             return self.get_response(request)
         timezone.activate(zone)
@@ -83,3 +92,13 @@ class RejectUnreadableInputMiddleware:
             with translation.override(translation.get_language_from_request(request)):
                 return HttpResponseBadRequest(loader.render_to_string("400.html"))
         return self.get_response(request)
+
+
+class RedirectMiddleware(WagtailRedirectMiddleware):
+    """Wagtail's redirects, except for a missing media file: editors redirect pages, and the lookup needs the
+    database, which /media/ does without."""
+
+    def process_response(self, request, response):
+        if is_media(request):
+            return response
+        return super().process_response(request, response)

@@ -30,6 +30,10 @@ class Section:
     empty_text: str = ""
     more_url: str = ""
     more_label: str = ""
+    # A button that POSTs (with the CSRF token) to form_url, for an action that changes something, and what it does.
+    form_url: str = ""
+    form_label: str = ""
+    form_note: str = ""
     order: int = 100
 
 

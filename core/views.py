@@ -1,10 +1,12 @@
 import logging
+import sys
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -39,10 +41,17 @@ def healthz(request):
 
 @require_safe
 def public_media(request, path):
-    """Image renditions and originals only: documents are never reachable under /media/."""
+    """Image renditions and originals only: documents are never reachable under /media/.
+
+    Needs no database, so images still load when it is slow or down: a missing file is a plain 404, not the site's
+    404 page (whose menus and settings are read from the database), and core.middleware skips /media/ too.
+    """
     if not path.startswith(settings.PUBLIC_MEDIA_PREFIXES) or ".." in path.split("/"):
-        raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+        return media_not_found()
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except Http404:
+        return media_not_found()
     response["Cache-Control"] = "public, max-age=86400"
     return response
 
@@ -60,9 +69,36 @@ def serve_document(request, document_id, document_filename):
     return response
 
 
+def media_not_found():
+    return HttpResponseNotFound(_("This file does not exist."), content_type="text/plain; charset=utf-8")
+
+
+def database_unavailable(error):
+    """Whether the error (or one it was raised from) says the database cannot be reached or did not answer."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def server_error(request):
-    """The 500 page renders without request context: the context processors may be what failed."""
+    """The 500 page renders without request context: the context processors may be what failed.
+
+    A database that cannot be reached (or timed out) anywhere in the request, middleware included, is a 503 with a
+    plain page and Retry-After: the visitor should try again soon, and a proxy or monitor sees the outage for what
+    it is. Django calls this inside its exception handler, so sys.exc_info() is the request's error.
+    """
+    if database_unavailable(sys.exc_info()[1]):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+RETRY_AFTER_SECONDS = 60
 
 
 def refuse(request, error, *, back_url, back_label):

@@ -192,6 +192,10 @@ def course_page_context(request, course):
         "outline": outline,
         "enrollment": enrollment,
         "progress": progress,
+        # Asked before the certificate is issued: it keeps the name it was issued with, and never shows the email.
+        "certificate_needs_name": bool(
+            progress and course.awards_certificate and not progress.is_complete and not request.user.get_full_name()
+        ),
         "resume_lesson": resume,
         "first_lesson": all_lessons[0] if all_lessons else None,
         "instructors": list(course.instructors.all()),

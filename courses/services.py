@@ -220,7 +220,8 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
             # whoever views it later, and from wherever, reads the same date.
             return Certificate.objects.create(
                 enrollment=enrollment,
-                name=user.get_full_name() or user.email,
+                # Never the email address: the name is printed on a public page (empty reads "name withheld").
+                name=user.get_full_name(),
                 course_title=course.title,
                 hours=course.effort_hours,
                 issued_on=completion_date(user, enrollment.completed_at),

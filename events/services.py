@@ -28,6 +28,7 @@ from .exceptions import (
     RegistrationsOff,
 )
 from .models import CalendarFeed, EventCalendarState, EventPage, Registration
+from .models.calendar import new_feed_token
 
 Status = Registration.Status
 
@@ -180,6 +181,12 @@ def forget_person(*, user) -> None:
         cancel(event=registration.event, user=user)
     Registration.objects.filter(user=user).update(dietary_needs="", accessibility_needs="", answers={})
     CalendarFeed.objects.filter(user=user).delete()
+
+
+def new_calendar_link(*, user) -> None:
+    """A new secret address for the person's calendar: the old one stops working at once. Nothing to do when they
+    never had one (the first is made when /me/ shows it)."""
+    CalendarFeed.objects.filter(user=user).update(token=new_feed_token())
 
 
 REMINDER_LEAD = timedelta(days=1)

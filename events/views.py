@@ -139,6 +139,22 @@ def personal_feed(request, page_path, token):
     return calendars.calendar_response(content, "my-wego-hub-events.ics")
 
 
+@never_cache
+@sign_in_first
+def new_calendar_link(request, index):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.new_calendar_link(user=request.user)
+    messages.success(
+        request,
+        _(
+            "Your calendar has a new link. The old link no longer works: subscribe to the new one in your calendar "
+            "app, and remove the old subscription."
+        ),
+    )
+    return redirect("members:me")
+
+
 # --- Registration -----------------------------------------------------------------------------------
 
 

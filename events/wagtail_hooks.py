@@ -53,10 +53,11 @@ def my_events_section(request):
         for registration in registrations
     ]
     index = EventIndexPage.objects.live().first()
-    feed_url = ""
+    feed_url = new_link_url = ""
     if index is not None:
         token = selectors.calendar_feed_for(request.user).token
         feed_url = index.personal_feed_url(request, token)
+        new_link_url = index.get_url(request) + index.reverse_subpage("new_calendar_link")
     return Section(
         key="events",
         title=_("My events"),
@@ -64,8 +65,19 @@ def my_events_section(request):
         empty_text=_("You have not registered for an event yet."),
         more_url=feed_url,
         more_label=_("Subscribe to my events in my calendar app (private address: do not share it)"),
+        form_url=new_link_url,
+        form_label=_("Get a new calendar link"),
+        form_note=_(
+            "If someone else may have your calendar link, get a new one. The old link stops working at once, and "
+            "your calendar app shows no updates until you subscribe to the new link."
+        ),
         order=20,
     )
+
+
+@hooks.register("register_private_link_reset")
+def new_calendar_link(user):
+    services.new_calendar_link(user=user)
 
 
 @hooks.register("register_me_section")

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from core.tasks import enqueue_on_commit
@@ -109,6 +110,20 @@ def can_manage(user, organisation):
 def ensure_can_manage(user, organisation):
     if not can_manage(user, organisation):
         raise NotAllowed
+
+
+# --- Secret links ---------------------------------------------------------------------------------
+
+
+def new_private_links(user):
+    """Replace every secret address the person holds (their calendar feed, …): the old ones stop working at once.
+
+    After a password change or reset (someone else may have had the account), and when their membership is
+    rejected or ends (a colleague may have the link). Apps that hand out such addresses register
+    ``register_private_link_reset`` (``fn(user)``), since members imports none of them.
+    """
+    for fn in hooks.get_hooks("register_private_link_reset"):
+        fn(user)
 
 
 # --- Requests and decisions ----------------------------------------------------------------------
@@ -247,6 +262,7 @@ def reject_membership(*, membership: Membership, by: User, reason: str = "") -> 
         membership.rejection_reason = reason.strip()
         membership.save()
         sync_member_access(membership.user)
+        new_private_links(membership.user)
         enqueue_on_commit(tasks.tell_decision, membership_id=membership.pk)
         return membership
 
@@ -261,6 +277,7 @@ def remove_member(*, membership: Membership, by: User) -> Membership:
         membership.decided_by = by
         membership.save()
         sync_member_access(membership.user)
+        new_private_links(membership.user)
         return membership
 
 
@@ -279,6 +296,7 @@ def change_role(*, membership: Membership, role: str, by: User) -> Membership:
 def add_member(*, user: User, organisation: Organisation, role: str = Membership.Role.STAFF) -> Membership:
     """The secretariat (or the demo seed) places a person directly in an organisation."""
     with transaction.atomic():
+        earlier = Membership.objects.select_for_update().filter(user=user).first()
         membership, _ = Membership.objects.update_or_create(
             user=user,
             defaults={
@@ -290,6 +308,8 @@ def add_member(*, user: User, organisation: Organisation, role: str = Membership
             },
         )
         sync_member_access(user)
+        if earlier and earlier.is_approved and earlier.organisation_id != organisation.id:
+            new_private_links(user)  # moved from another city: they left that one
         return membership
 
 

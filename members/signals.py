@@ -15,3 +15,8 @@ def on_user_signed_up(sender, request, user, **kwargs):
 def on_organisation_saved(sender, instance, created, raw=False, **kwargs):
     if not raw and not created:
         services.sync_organisation_access(instance)
+
+
+def on_password_changed(sender, request, user, **kwargs):
+    # Also after a reset or a first password: whoever knew the old one may have copied the secret links.
+    services.new_private_links(user)

@@ -41,8 +41,9 @@ class Certificate(models.Model):
         "courses.Enrollment", on_delete=models.PROTECT, related_name="certificate", verbose_name=_("enrolment")
     )
     code = models.CharField(_("verification code"), max_length=CODE_LENGTH, unique=True, default=new_code)
-    # As issued: the certificate says what it said on the day, whatever changes later.
-    name = models.CharField(_("name as issued"), max_length=300)
+    # As issued: the certificate says what it said on the day, whatever changes later. Empty when the holder's
+    # profile had no name: the public page and the PDF then say so, never showing the email address instead.
+    name = models.CharField(_("name as issued"), max_length=300, blank=True)
     course_title = models.CharField(_("course"), max_length=255)
     hours = models.PositiveSmallIntegerField(_("hours"))
     # A calendar date, not a moment: the completion date in ``time_zone``, the same for every viewer anywhere.
@@ -75,6 +76,11 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def holder_name(self):
+        """What the public page and the PDF print as the holder."""
+        return self.name or _("Name withheld by the holder")
 
     @property
     def display_code(self):

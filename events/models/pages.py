@@ -71,6 +71,12 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     def personal_feed_url(self, request, token):
         return f"{self.get_url(request)}my/{token}.ics"
 
+    @path("calendar-link/")
+    def new_calendar_link(self, request):
+        from events import views
+
+        return views.new_calendar_link(request, self)
+
     @path("approvals/")
     def approvals(self, request):
         from events import views

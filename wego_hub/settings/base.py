@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.AdminFramingMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.RedirectMiddleware",  # Wagtail's, skipped for /media/ (served without the database)
 ]
 
 ROOT_URLCONF = "wego_hub.urls"
