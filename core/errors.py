@@ -7,6 +7,7 @@ registry at import time.
 import logging
 import re
 from contextvars import ContextVar
+from itertools import islice
 
 import sentry_sdk
 from django.conf import settings
@@ -89,14 +90,19 @@ class ErrorReportFilter(SafeExceptionReporterFilter):
         return dict.fromkeys(getattr(request, "COOKIES", {}), self.cleansed_substitute)
 
 
-def _secrets_in(value, key, found):
-    """Collect the values stored under sensitive keys, so that a copy of one elsewhere is redacted too."""
+def _secrets_in(value, key, found, depth=0):
+    """Collect the values stored under sensitive keys, so that a copy of one elsewhere is redacted too.
+
+    Before Sentry serialises an event its local variables are live objects: bounded like Sentry's own serialiser,
+    so a huge or self-containing one cannot stall or break the report."""
+    if depth > 8:
+        return
     if isinstance(value, dict):
-        for child_key, child in value.items():
-            _secrets_in(child, str(child_key), found)
+        for child_key, child in islice(value.items(), 100):
+            _secrets_in(child, str(child_key), found, depth + 1)
     elif isinstance(value, list | tuple):
-        for child in value:
-            _secrets_in(child, key, found)
+        for child in islice(value, 100):
+            _secrets_in(child, key, found, depth + 1)
     elif isinstance(value, str) and SENSITIVE_KEY.search(key):
         found.add(value)
         if "cookie" in key.lower():
@@ -132,11 +138,15 @@ _removed_secrets = ContextVar("removed_secrets", default=frozenset())
 
 
 class SecretCollectingScrubber(EventScrubber):
-    """Sentry's scrubber (its denylist of key names, recursively), noting the values it removes first: scrub_event
+    """Sentry's scrubber (its denylist of key names), noting the values it removes first: scrub_event
     then redacts copies of them elsewhere (a local variable holding the POSTed password under another name)."""
 
     def scrub_event(self, event):
-        _removed_secrets.set(frozenset(_collect_secrets(event)))
+        try:
+            secrets = frozenset(_collect_secrets(event))
+        except Exception:  # a variable whose items cannot be read: report the error without that help
+            secrets = frozenset()
+        _removed_secrets.set(secrets)
         super().scrub_event(event)
 
 
@@ -157,8 +167,8 @@ def scrub_event(event, hint=None):
     return scrubbed
 
 
-def init_sentry(*, dsn, environment, release=None, traces_sample_rate=0.0, **options):
-    """Start Sentry (the settings call this only when SENTRY_DSN is set). ``options`` are for tests."""
+def init_sentry(*, dsn, environment, release=None, traces_sample_rate=0.0):
+    """Start Sentry; the settings call this only when SENTRY_DSN is set."""
     from sentry_sdk.integrations.django import DjangoIntegration
 
     sentry_sdk.init(
@@ -168,10 +178,11 @@ def init_sentry(*, dsn, environment, release=None, traces_sample_rate=0.0, **opt
         integrations=[DjangoIntegration()],
         # send_default_pii stays off (no user, IP address or cookies): that is the SDK's default, and passing
         # send_default_pii=False is deprecated in sentry-sdk 2.7x (a warning at every start). scrub_event goes further.
-        event_scrubber=SecretCollectingScrubber(recursive=True),
+        # Not recursive: Sentry's recursive scrubber follows a variable that contains itself for ever. Nested keys
+        # are scrubbed by scrub_event, after Sentry's serialiser has cut such loops.
+        event_scrubber=SecretCollectingScrubber(),
         before_send=scrub_event,
         before_send_transaction=scrub_event,
         # Performance tracing costs a request's time and quota: off unless SENTRY_TRACES_SAMPLE_RATE says so.
         traces_sample_rate=traces_sample_rate,
-        **options,
     )

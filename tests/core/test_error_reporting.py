@@ -14,7 +14,7 @@ import pytest
 import sentry_sdk
 from django.test import Client
 
-from core.errors import init_sentry, scrub_event, someone_is_told
+from core.errors import SecretCollectingScrubber, init_sentry, scrub_event, someone_is_told
 from tests.core.error_urls import PERSON_EMAIL
 
 REPO = Path(__file__).resolve().parents[2]
@@ -241,6 +241,17 @@ def test_scrub_event_redacts_by_key_part_address_and_copied_secret():
         "value": "[redacted]",
     }
     assert scrubbed["modules"] == {"django-allauth": "65.0"}
+
+
+def test_collecting_secrets_survives_a_local_variable_that_contains_itself():
+    loop = {"password": PASSWORD}
+    loop["self"] = loop
+    event = {"exception": {"values": [{"stacktrace": {"frames": [{"vars": {"loop": loop, "copy": PASSWORD}}]}}]}}
+    SecretCollectingScrubber().scrub_event(event)
+    serialised = {"exception": {"values": [{"stacktrace": {"frames": [{"vars": {"copy": PASSWORD}}]}}]}}
+    assert scrub_event(serialised)["exception"]["values"][0]["stacktrace"]["frames"][0]["vars"] == {
+        "copy": "[redacted]"
+    }
 
 
 PRODUCTION_PROBE = """
