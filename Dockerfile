@@ -31,4 +31,4 @@ VOLUME ["/data/media"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request, sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"
-CMD ["sh", "-c", "exec gunicorn wego_hub.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY} --access-logfile - --forwarded-allow-ips='*'"]
+CMD ["sh", "-c", "exec gunicorn wego_hub.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY} --forwarded-allow-ips='*'"]

@@ -19,7 +19,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, TransactionManagementError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -128,6 +128,19 @@ class OutboxEmailBackend(BaseEmailBackend):
             if once_key is None:
                 raise
             return None
+
+
+class OutboxOrRelayEmailBackend(OutboxEmailBackend):
+    """For the error emails to ADMINS: through the outbox like every email, or straight to the relay when the
+    database is what failed (then nothing could be written, and that is when someone must hear of it)."""
+
+    def send_messages(self, email_messages):
+        try:
+            with transaction.atomic():
+                return super().send_messages(email_messages)
+        except (DatabaseError, TransactionManagementError):
+            connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=self.fail_silently)
+            return connection.send_messages(email_messages)
 
 
 def _is_permanent(error):

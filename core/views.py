@@ -13,6 +13,9 @@ from django.views.static import serve
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_documents
 
+from core.errors import someone_is_told
+from core.models import SiteSettings
+
 from . import health
 
 logger = logging.getLogger(__name__)
@@ -89,13 +92,32 @@ def server_error(request):
 
     A database that cannot be reached (or timed out) anywhere in the request, middleware included, is a 503 with a
     plain page and Retry-After: the visitor should try again soon, and a proxy or monitor sees the outage for what
-    it is. Django calls this inside its exception handler, so sys.exc_info() is the request's error.
+    it is. Django calls this inside its exception handler, so sys.exc_info() is the request's error. Otherwise the
+    500 page says the team has been told only when that is true (core.errors.someone_is_told).
     """
     if database_unavailable(sys.exc_info()[1]):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return HttpResponseServerError(loader.render_to_string("500.html"))
+    context = {"someone_is_told": someone_is_told(), "contact_email": contact_email_for_error_page(request)}
+    return HttpResponseServerError(loader.render_to_string("500.html", context))
+
+
+def contact_email_for_error_page(request):
+    """The secretariat's address from the site settings, or "" when asking could make things worse.
+
+    The database may be what failed: after a database error it is not asked at all, and any other failure to
+    read the settings leaves the address out rather than breaking the error page."""
+    error = sys.exc_info()[1]
+    while error is not None:
+        if isinstance(error, DatabaseError):
+            return ""
+        error = error.__cause__ or error.__context__
+    try:
+        return SiteSettings.for_request(request).contact_email
+    except Exception:  # the error page must render, whatever else is broken
+        logger.warning("The 500 page could not read the site settings' contact email", exc_info=True)
+        return ""
 
 
 RETRY_AFTER_SECONDS = 60

@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-ENV_READ = re.compile(r'\b(?:env|env_bool|env_list|required)\("([A-Z][A-Z0-9_]+)"')
+ENV_READ = re.compile(r'\b(?:env|env_bool|env_list|env_addresses|required)\("([A-Z][A-Z0-9_]+)"')
 
 
 def variables_the_settings_read():

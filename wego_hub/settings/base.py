@@ -6,9 +6,12 @@ SQLite, database search, database cache, console email.
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.log import DEFAULT_LOGGING
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -29,6 +32,17 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_addresses(name):
+    """ "Ops Team <ops@example.org>, other@example.org" → [("Ops Team", "ops@example.org"), ("", "other@…")].
+
+    A typo would silently mean nobody is told, so an entry that is not an address stops start-up."""
+    value = env(name, "")
+    addresses = getaddresses([value]) if value else []
+    if any("@" not in address for _name, address in addresses):
+        raise ImproperlyConfigured(f"{name}: {value!r} is not a comma-separated list of email addresses.")
+    return addresses
 
 
 DEBUG = False
@@ -77,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its duration covers every other middleware, and it sees the 500 an error becomes.
+    "core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the path, a cookie or a form: a NUL in them gets a plain 400, never a database error.
     "core.middleware.RejectUnreadableInputMiddleware",
@@ -364,16 +380,64 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # Background tasks and page actions log every step at INFO; keep the console readable.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
-    },
+# --- Logs and error reporting (docs/operations.md, "Error reporting" and "Logs") ------------------------
+
+# Who gets Django's email about a server error: "Ops Team <ops@example.org>, other@example.org". Unset: nobody.
+ADMINS = env_addresses("ADMINS")
+# The error email (and the debug page) shows no cookie values and no password-like form fields.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.errors.ErrorReportFilter"
+
+# Sentry only with SENTRY_DSN; dev.py and production.py start it (the test suite never does: its tests start
+# their own client).
+SENTRY_DSN = env("SENTRY_DSN")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", "production")
+SENTRY_RELEASE = env("SENTRY_RELEASE")
+SENTRY_TRACES_SAMPLE_RATE = float(env("SENTRY_TRACES_SAMPLE_RATE", "0"))
+
+LOG_FORMATS = {
+    "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    "json": {"()": "core.logs.JsonFormatter"},
 }
+
+
+def logging_config(log_format):
+    """plain: readable lines on stderr (a laptop). json: one JSON object per line on stdout (production)."""
+    if log_format not in LOG_FORMATS:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}.")
+    console = {"class": "logging.StreamHandler", "formatter": log_format}
+    if log_format == "json":
+        console["stream"] = "ext://sys.stdout"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {**LOG_FORMATS, "django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+        "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+        "handlers": {
+            "console": console,
+            "mail_admins": {
+                "level": "ERROR",
+                "filters": ["require_debug_false"],
+                "class": "django.utils.log.AdminEmailHandler",
+                "email_backend": "core.mail.OutboxOrRelayEmailBackend",
+            },
+            "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+        },
+        "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+        "loggers": {
+            # Errors on django.request (every 500) and django.security mail ADMINS, as in Django's default, and
+            # reach the console once (Django's default "django" console handler printed a second copy with DEBUG).
+            "django": {"handlers": ["mail_admins"], "propagate": True},
+            # Configuring "django" resets its children: runserver's lines keep Django's own format.
+            "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+            "django.db.backends": {"level": "INFO"},
+            # Background tasks and page actions log every step at INFO; keep the console readable.
+            "django_tasks": {"level": "WARNING"},
+            "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
+            # core.middleware.RequestLogMiddleware: one line per request, at INFO (LOG_LEVEL=WARNING drops them).
+            "wego_hub.requests": {},
+        },
+    }
+
+
+LOG_FORMAT = env("LOG_FORMAT", "plain")
+LOGGING = logging_config(LOG_FORMAT)

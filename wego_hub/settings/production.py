@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import env, env_bool, env_list, logging_config
 
 
 def required(name):
@@ -54,3 +54,17 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
         ["django.template.loaders.filesystem.Loader", "django.template.loaders.app_directories.Loader"],
     )
 ]
+
+# --- Logs and error reporting (docs/operations.md, "Error reporting" and "Logs") ------------------------
+# One JSON object per line on stdout, for the log collector; LOG_FORMAT=plain for readable lines.
+LOG_FORMAT = env("LOG_FORMAT", "json")
+LOGGING = logging_config(LOG_FORMAT)
+if SENTRY_DSN:  # noqa: F405
+    from core.errors import init_sentry
+
+    init_sentry(
+        dsn=SENTRY_DSN,  # noqa: F405
+        environment=SENTRY_ENVIRONMENT,  # noqa: F405
+        release=SENTRY_RELEASE,  # noqa: F405
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,  # noqa: F405
+    )

@@ -28,6 +28,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "1000/m/ip",
 }
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
+# Never Sentry from the suite, whatever the shell exports: tests/core/test_error_reporting.py starts its own client.
+SENTRY_DSN = None
 if ELASTICSEARCH_URL:  # noqa: F405
     # The search tests empty the index before each test: one index per pytest-xdist worker, so workers do not
     # empty each other's.
