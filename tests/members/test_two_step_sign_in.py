@@ -1,6 +1,7 @@
 """Two-step sign-in (allauth's MFA): an authenticator app with recovery codes for everyone, required for the admin's
 superusers and secretariat editors when MFA_REQUIRED_FOR_STAFF is on (production)."""
 
+import json
 import os
 import re
 import subprocess
@@ -155,6 +156,18 @@ def test_the_set_up_and_sign_in_pages_run_no_inline_script_and_the_qr_code_is_an
         for script in re.findall(r"<script\b[^>]*>", page):
             # Files from 'self', or JSON data that the browser never runs.
             assert " src=" in script or 'type="application/json"' in script, script
+
+
+def test_my_data_lists_my_second_steps_without_their_secrets_and_deleting_my_account_removes_them(client, person):
+    sign_in_with_password(client, person)
+    secret = set_up_app(client)
+    codes = re.findall(r"<li><code>(\w+)</code></li>", client.get(reverse("mfa_view_recovery_codes")).content.decode())
+    export = client.get(reverse("members:my_data")).content.decode()
+    assert sorted(entry["type"] for entry in json.loads(export)["two_step_sign_in"]) == ["recovery_codes", "totp"]
+    assert secret not in export and not any(code in export for code in codes)
+
+    client.post(reverse("members:delete_account"), {"password": PASSWORD, "confirm": "on"})
+    assert not Authenticator.objects.filter(user=person).exists()
 
 
 # --- Required for the admin's superusers and secretariat editors ----------------------------------------------
