@@ -47,3 +47,9 @@ def cases_to_sign_off_section(request):
 def seed_cases(progress):
     """Case library: the index page and a few items"""
     demo.seed(progress)
+
+
+@hooks.register("register_second_factor_groups")
+def secretariat_needs_two_step_sign_in():
+    # The secretariat's editors see every member's data in the admin (members.middleware).
+    return [review.SECRETARIAT]

@@ -10,6 +10,7 @@ carry the learner's name as issued, stay verifiable. See docs/personal-data.md.
 """
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
@@ -54,6 +55,11 @@ def export_personal_data(user):
             "decided_at": _iso(membership.decided_at),
             "rejection_reason": membership.rejection_reason,
         },
+        # What kinds of second step and when they were added and last used; never a secret or a code.
+        "two_step_sign_in": [
+            {"type": a.type, "added": _iso(a.created_at), "last_used": _iso(a.last_used_at)}
+            for a in Authenticator.objects.filter(user=user).order_by("created_at")
+        ],
         "invitations_received": [
             {"organisation": i.organisation.name, "sent": _iso(i.created_at), "accepted": _iso(i.accepted_at)}
             for i in Invitation.objects.filter(email__iexact=user.email).select_related("organisation")
@@ -75,6 +81,8 @@ def delete_account(*, user: User):
         addresses = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
         OutgoingEmail.objects.filter(recipients__in=addresses).delete()  # sent or waiting: nothing more goes to them
         EmailAddress.objects.filter(user=user).delete()
+        # The app's secret, passkeys and recovery codes: the user row stays, so they would otherwise stay with it.
+        Authenticator.objects.filter(user=user).delete()
         # The row stays (as removed) so that what other apps count per organisation stays right.
         Membership.objects.filter(user=user).update(
             status=Membership.Status.REMOVED, role=Membership.Role.STAFF, rejection_reason=""

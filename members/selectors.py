@@ -1,5 +1,7 @@
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.db.models import Count, Exists, OuterRef, Q
+from wagtail import hooks
 
 from core.countries import country_names
 
@@ -135,3 +137,28 @@ def membership_figures_by_region_and_kind():
             }
         )
     return sorted(rows, key=lambda row: (str(row["region_label"]), str(row["kind_label"])))
+
+
+# --- Two-step sign-in ------------------------------------------------------------------------------
+
+# Recovery codes alone are not a second factor: they only exist beside an app or a passkey.
+SECOND_FACTOR_TYPES = ("totp", "webauthn")
+
+
+def has_second_factor(user):
+    return user.is_authenticated and Authenticator.objects.filter(user=user, type__in=SECOND_FACTOR_TYPES).exists()
+
+
+def second_factor_groups():
+    """Names of the groups whose members must use two-step sign-in for the admin.
+
+    The apps that own those groups say so through the ``register_second_factor_groups`` hook (the secretariat's
+    reviewers belong to ``cases``), so members needs no import from above it."""
+    return {name for fn in hooks.get_hooks("register_second_factor_groups") for name in fn()}
+
+
+def must_use_second_factor(user):
+    """A superuser or a member of a group that holds other people's data (the secretariat's editors)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=second_factor_groups()).exists()

@@ -109,6 +109,7 @@ def me(request):
             "profile_form": profile_form,
             "join_form": join_form,
             "sections": collect_sections("register_me_section", request),
+            "second_factor_on": selectors.has_second_factor(user),
         },
     )
 

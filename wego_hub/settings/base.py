@@ -225,6 +225,21 @@ ACCOUNT_RATE_LIMITS = {
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
+# --- Two-step sign-in (allauth MFA) ---------------------------------------------------------------
+
+INSTALLED_APPS += ["allauth.mfa"]
+# After auth and messages: it reads request.user and leaves a message when it redirects.
+MIDDLEWARE += ["members.middleware.SecondFactorForStaffMiddleware"]
+# An authenticator app (TOTP), passkeys and security keys (WebAuthn), and recovery codes for a lost phone.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "WeGo Hub"
+# One 30-second step either side: a code typed as it turns over, or a phone clock a few seconds off, still works.
+MFA_TOTP_TOLERANCE = 1
+# Under production settings superusers and the secretariat's editors cannot open /admin/ until they have set it up
+# (members.middleware); the embedded demo leaves it optional so `make run` signs the admin in with a password.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", False)
+
 # --- Internationalisation -------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"

@@ -47,6 +47,9 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 if ALLAUTH_TRUSTED_PROXY_COUNT and ALLAUTH_TRUSTED_CLIENT_IP_HEADER:
     raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or CLIENT_IP_HEADER, not both (see docs/operations.md).")
 
+# --- Two-step sign-in: required for superusers and the secretariat's editors (docs/operations.md) -----------------
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)
+
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
 TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     (
