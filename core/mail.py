@@ -19,8 +19,9 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import DatabaseError, IntegrityError, TransactionManagementError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from .models import OutgoingEmail
