@@ -14,6 +14,7 @@ from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import Page
 
 from members.models import User
+from tests.background import run_ready_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,7 @@ FINDS = [
 
 
 def test_a_search_finds_what_it_names_and_leaves_the_rest_out(client, secretariat):
+    run_ready_tasks()  # the worker indexes what the fixtures saved
     client.force_login(secretariat)
     missing = [
         (url, query) for url, query, expected in FINDS if expected not in searched(client, url, query).content.decode()

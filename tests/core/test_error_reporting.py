@@ -255,6 +255,8 @@ def test_collecting_secrets_survives_a_local_variable_that_contains_itself():
 PRODUCTION_PROBE = """
 import django, json, logging, sys
 django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)  # /healthz reads the task and outbox tables
 from django.conf import settings
 from core.errors import someone_is_told
 from django.test import Client

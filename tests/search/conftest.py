@@ -8,6 +8,7 @@ from wagtail.search.backends import get_search_backend
 
 from search.engines import get_engine
 from search.kinds import KINDS
+from tests.background import run_ready_tasks
 
 
 class SearchIndex:
@@ -16,7 +17,9 @@ class SearchIndex:
         self.elasticsearch = bool(settings.ELASTICSEARCH_URL)
 
     def refresh(self):
-        """Make what was just saved findable (Elasticsearch indexes near-real-time; the database at once)."""
+        """Make what was just saved findable: a worker runs the index updates that saving enqueued (Wagtail indexes
+        in a background task), and Elasticsearch refreshes (it indexes near-real-time)."""
+        run_ready_tasks()
         if self.elasticsearch:
             self.backend.get_index_for_model(Page).refresh()
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from members.services import restrict_page_to_members
+from tests.background import run_ready_tasks
 from tests.factories import CoursePageFactory, ToolkitPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,7 @@ def test_suggestions_offer_titles_the_visitor_may_open(client, site_tree):
     ToolkitPageFactory(parent=site_tree["toolkits"], title="Open-data policy kit")
     private = CoursePageFactory(parent=site_tree["courses"], title="Open data clinic for members")
     restrict_page_to_members(private)
+    run_ready_tasks()  # the worker indexes them
     data = client.get("/search/suggest/", {"q": "open"}).json()
     titles = sorted(item["title"] for item in data["suggestions"])
     assert titles == ["Open data basics", "Open-data policy kit"]
@@ -60,4 +62,5 @@ def test_suggestions_answer_odd_input_with_an_empty_list_or_matches(client, site
 def test_suggestions_are_bounded(client, site_tree):
     for number in range(12):
         CoursePageFactory(parent=site_tree["courses"], title=f"Open course {number}")
+    run_ready_tasks()
     assert len(client.get("/search/suggest/", {"q": "open"}).json()["suggestions"]) == 8

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.background import run_ready_tasks
 from tests.factories import CoursePageFactory
 
 
@@ -16,5 +17,6 @@ def test_awkward_queries_answer_without_an_error(client, site_tree, query):
 @pytest.mark.django_db
 def test_a_quoted_query_still_finds_the_words(client, site_tree):
     CoursePageFactory(parent=site_tree["courses"], title="Open data basics")
+    run_ready_tasks()
     outcome = client.get("/search/", {"q": '"open data'}).context["outcome"]
     assert [hit.page.title for hit in outcome.hits] == ["Open data basics"]

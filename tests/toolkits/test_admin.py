@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import querydict_from_html
 
 from members.services import MEMBERS_COLLECTION
+from tests.background import run_ready_tasks
 from tests.factories import OrganisationFactory, UserFactory, make_member
 from tests.toolkits.conftest import file_of, make_document
 from toolkits.models import Download, ReleaseFile, ToolkitPage, ToolkitRelease
@@ -216,6 +217,7 @@ def test_my_hub_lists_my_toolkits_and_says_when_a_new_version_is_out(client, dow
 def test_a_document_a_release_uses_cannot_be_deleted_from_under_it(admin_client, make_toolkit):
     toolkit = make_toolkit()
     document = file_of(toolkit).document
+    run_ready_tasks()  # the worker updates Wagtail's reference index, which is what shows the document is in use
     response = admin_client.post(reverse("wagtaildocs:delete", args=[document.id]))
     assert response.status_code in (200, 302)
     assert get_document_model().objects.filter(id=document.id).exists()
