@@ -40,6 +40,7 @@ def test_a_visitor_browses_courses_cases_and_events_then_searches(page, site, wi
         parent=site["events"], title="Smart Cities Summit", format=EventPage.Format.IN_PERSON,
         start=start, end=start + dt.timedelta(hours=6),
     )  # fmt: skip
+    run_ready_tasks()  # the worker indexes what was published, as it does seconds after publishing
 
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Courses").click()
@@ -89,6 +90,7 @@ def test_the_secretariat_finds_a_city_and_a_page_in_the_admin(page, site):
     OrganisationFactory(name="Curitiba City Hall", city="Curitiba")
     make_course(site["courses"], title="Open data for cities")
     secretariat = UserFactory(email="secretariat@wego-hub.example", is_staff=True, is_superuser=True)
+    run_ready_tasks()  # the worker indexes what was saved
     sign_in(page, secretariat.email)
 
     page.goto("/admin/snippets/members/organisation/")

@@ -4,6 +4,7 @@ JavaScript-only controls; the page stays accessible at desktop and phone widths.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.background import run_ready_tasks
 from tests.factories import CasePageFactory, EventPageFactory, ToolkitPageFactory, TopicFactory
 
 SERIOUS = {"serious", "critical"}
@@ -26,6 +27,7 @@ def harbour_library(site):
         )
     tagged(ToolkitPageFactory(parent=site["toolkits"], title="Harbour data toolkit"), water)
     EventPageFactory(parent=site["events"], title="Harbour cities forum")
+    run_ready_tasks()  # the worker indexes the library
     return site
 
 

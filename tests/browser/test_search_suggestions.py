@@ -1,8 +1,10 @@
+from tests.background import run_ready_tasks
 from tests.factories import CoursePageFactory
 
 
 def test_the_header_box_suggests_titles_as_you_type(page, site):
     CoursePageFactory(parent=site["courses"], title="Open data basics")
+    run_ready_tasks()  # the worker indexes it
     page.goto("/")
     page.locator("#header-search-q").press_sequentially("open", delay=50)
     page.locator("#header-search-suggestions option").first.wait_for(state="attached")
