@@ -7,6 +7,7 @@ from django.db import connection
 
 from search.engines.base import Visibility
 from search.engines.database import matching_pages
+from tests.background import run_ready_tasks
 from tests.factories import CasePageFactory
 
 INDEX = "site_search_indexentry_text_gin"
@@ -32,6 +33,7 @@ MATCHED = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."bo
 def test_the_match_uses_the_index(database_engine, site_tree, words):
     for number in range(3):
         CasePageFactory(parent=site_tree["cases"], title=f"Harbour pilot {number}")
+    run_ready_tasks()  # the worker indexes them (Wagtail indexes in a background task)
     matches = matching_pages(Visibility(), words)
     # The backend matches exactly the expression the index is built on ...
     assert MATCHED in str(matches.query)
