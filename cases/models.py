@@ -348,6 +348,8 @@ class CitySignOffTask(Task):
     Focal points are not admin users: they decide on /cases/sign-off/ (cases.views.sign_off).
     """
 
+    NO_CITY_COMMENT = _("No member city to sign off.")
+
     class Meta:
         verbose_name = _("City sign-off")
 
@@ -368,7 +370,7 @@ class CitySignOffTask(Task):
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         if not self.focal_point_ids(workflow_state.content_object.specific):
-            task_state.approve(user=None, update=False, comment=_("No member city to sign off."))
+            task_state.approve(user=None, update=False, comment=self.NO_CITY_COMMENT)
         return task_state
 
     def user_may_decide(self, obj, user):

@@ -45,8 +45,14 @@ def cases_to_sign_off_section(request):
 
 @hooks.register("register_demo_seeder", order=40)
 def seed_cases(progress):
-    """Case library: the index page and a few items"""
+    """Case library: Seoul's practices and member cities' cases, with their review by the city and secretariat"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=46)  # after toolkits (45), which the cases link to
+def seed_case_connections(progress):
+    """Case library: relations between cases, and links to toolkits and courses"""
+    demo.seed_connections(progress)
 
 
 @hooks.register("register_second_factor_groups")
