@@ -150,4 +150,6 @@ def case_page_context(request, case):
         "links": [link.page.specific for link in case.links.select_related("page").filter(page__live=True)],
         "technologies": list(case.technologies.all()),
         "partners": [line.strip() for line in case.partners.splitlines() if line.strip()],
+        # Seeded cases are about real cities: say that the story is illustrative, not the city's record.
+        "demo_case": bool(case.organisation_id and case.organisation.is_demo),
     }
