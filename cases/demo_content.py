@@ -253,8 +253,11 @@ DETAILED = [
         ],
         "results": [
             "Accidents at the first group of redesigned crossings fell markedly in the year after the works, "
-            "while citywide figures fell more slowly. The ranking is now repeated every year and guides a fixed "
-            "share of the road-safety budget.",
+            "while citywide figures fell more slowly.",
+            "The ranking is now repeated every year and guides a fixed share of the road-safety budget, and "
+            "districts use the published model to argue for sites of their own. The analysis also showed how "
+            "many serious accidents involve older pedestrians at wide crossings, which changed the city's design "
+            "standard for crossing times.",
         ],
         "lessons": [
             "Rank places by expected harm, not by last year's count.",
@@ -400,6 +403,8 @@ DETAILED = [
             "Residents' ideas for the city arrived through complaint lines, letters and petitions, and most were "
             "answered privately or not at all. Good ideas were lost, and people who made them had no way to see "
             "what happened next.",
+            "Officials, for their part, had no way to tell a one-off suggestion from an idea many residents "
+            "shared, and no routine for bringing residents' ideas into the departments' plans and budgets.",
         ],
         "approach": [
             "“Oasis of 10 million imagination”, named after Seoul's population, opened in 2006 as a website where "
@@ -415,8 +420,10 @@ DETAILED = [
         "results": [
             "Tens of thousands of proposals were posted each year, and a small but steady share was adopted, "
             "ranging from safer pedestrian routes to clearer signs and new services for families. The public "
-            "answers made the system credible, and it became the model for later participation platforms, "
-            "including Seoul's own online democracy platform.",
+            "answers made the system credible.",
+            "Oasis became the model for later participation platforms, including Seoul's own online democracy "
+            "platform, which added online petitions and deliberation; Madrid's citizen-proposal platform drew on "
+            "the same idea of a support threshold followed by a public answer.",
         ],
         "lessons": [
             "A threshold and a deadline for answers keep the system credible.",
@@ -531,6 +538,8 @@ EARLIER = [
             "Most of the targeted services can now be completed online with one sign-in, and visits to offices "
             "for them have fallen steadily. Satisfaction surveys show the biggest gains among residents who "
             "previously used no online city service at all.",
+            "Because every service now passes through one front door, the city can see where residents abandon "
+            "an application and fix that step first; the list of services to improve is reviewed every quarter.",
         ],
         "lessons": [
             "Connect existing systems behind one front door rather than replacing them all.",
@@ -568,6 +577,8 @@ EARLIER = [
             "Curitiba's bus rapid transit network is famous, but its real-time data was locked in the operator's "
             "control systems. Riders relied on printed timetables, and researchers and start-ups had to request "
             "data files by letter.",
+            "The city's innovation strategy counted on local start-ups and universities to build services on city "
+            "data, but without live transport data, the data people ask for most, there was little to build on.",
         ],
         "approach": [
             "The city's public transport company and its IT institute published vehicle positions, stops and "
@@ -581,6 +592,8 @@ EARLIER = [
             "Real-time positions for the whole bus fleet are now available to any developer, and the main "
             "journey-planning apps show live arrivals for Curitiba. Several hackathon teams kept working on their "
             "services, including an accessible arrivals app for blind riders.",
+            "The pilot also changed practice inside the city: planners now use the same feed to check punctuality "
+            "line by line, and the transport company publishes a data-quality report with each update.",
         ],
         "lessons": [
             "Publish in the standard format the big apps already read.",
@@ -618,6 +631,8 @@ EARLIER = [
             "A building permit in Dakar meant paper files carried between several offices, and applicants "
             "returning again and again to ask where their file was. Delays encouraged building without a permit, "
             "with risks for safety and for the city's revenue.",
+            "Several digital projects had been announced before without lasting results, so the city wanted a "
+            "realistic view of what could work within two years with its own staff and budget.",
         ],
         "approach": [
             "The study followed a sample of permit files from submission to decision to find where time was lost, "
@@ -628,8 +643,9 @@ EARLIER = [
         ],
         "results": [
             "The study recommended starting with online submission and tracking, which removes most of the "
-            "visits at a modest cost, and preparing digital plans and signatures for a second phase. The city "
-            "approved a pilot on that basis.",
+            "visits at a modest cost, and preparing digital plans and signatures for a second phase.",
+            "The city approved a pilot on that basis, with a commitment to publish the average time to a decision "
+            "every quarter so that residents and architects can see whether it works.",
         ],
         "lessons": [
             "Follow real files through the offices before choosing any software.",
