@@ -662,7 +662,7 @@ EARLIER = [
             "Ordre des Architectes du Sénégal",
             "WeGo consultation programme",
         ],
-        "contact": ("Urban Planning Directorate, Dakar City Hall", "urbanisme@dakar.city.example"),
+        "contact": ("Digital Transformation Unit, Dakar City Hall", "numerique@dakar.city.example"),
         "related_toolkits": ["feasibility-study-template", "e-government-strategy-toolkit"],
         "related_courses": ["e-government-foundations"],
         "relations": [("feasibility_for", "dakar-city-hall-online-building-permits-pilot")],
