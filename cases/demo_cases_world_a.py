@@ -539,8 +539,8 @@ CASES = [
             "The first large use was the municipal action plan, where residents and associations made about 10,000 "
             "proposals online and in meetings. Later, a participatory budget let residents propose and vote on "
             "investments in their districts, after technical staff checked that each project was feasible.",
-            "Development cost a few hundred thousand US dollars a year, shared later with other public bodies "
-            "through an association of users and developers.",
+            "The first version cost several hundred thousand US dollars; later development was shared with other "
+            "public bodies through an association of users and developers.",
         ],
         "results": [
             "Most adopted proposals can be followed to delivery on the tracker, and the platform is now used by "
@@ -801,7 +801,7 @@ CASES = [
         "topics": ["e-government"],
         "technologies": ["mobile app"],
         "summary": "One app for parking tickets, permits, problem reports and waste dates, with a single login, "
-        "replacing more than a dozen separate city apps.",
+        "which replaced most of the city's fourteen separate apps.",
         "challenge": [
             "By 2017 Vienna's departments had published fourteen separate apps: one for short-stay parking, one "
             "for reporting problems in public space, others for waste collection, libraries and events. Each had "
