@@ -603,7 +603,7 @@ CASES = [
         "results": [
             (
                 "In 2025 about 70% of applications in the pilot districts were submitted online, and a "
-                "decision now takes about seven weeks instead of four months. Staff can now see which "
+                "decision now takes about seven weeks instead of four months. Staff can also see which "
                 "step delays a file."
             ),
             (
@@ -684,7 +684,7 @@ CASES = [
             (
                 "Readers sometimes lost network connection, and passengers complained when a card was "
                 "charged twice. Visitors and occasional riders found it hard to get a card, which later "
-                "led to a mobile payment option."
+                "led to single-trip tickets at the main stations."
             ),
         ],
         "lessons": [
@@ -697,7 +697,7 @@ CASES = [
         ],
         "indicators": [
             ("City buses accepting cards", "0", "100", "%", 2017),
-            ("Cash fares on city buses", "100", "0", "%", 2017),
+            ("Average time to board a full bus at main stations", "8", "4", "minutes", 2017),
             ("Card top-up points", "0", "600", "points", 2017),
         ],
         "partners": [
@@ -745,13 +745,14 @@ CASES = [
                 "payment platform. Instead of an upfront price, the company received a small percentage "
                 "of the money collected through the platform. The first service was daily parking: "
                 "drivers send the car number and zone by phone, pay with mobile money and receive an SMS "
-                "receipt. The county's own costs, mainly handheld devices, staff time and publicity, came "
-                "to a few hundred thousand dollars."
+                "receipt."
             ),
             (
                 "Parking attendants got handheld devices to check whether a car had paid, instead of "
                 "collecting cash. Business permits, land rates and some health and market fees followed "
-                "over two years. The Revenue Department matched payments with its ledgers each day."
+                "over two years. The Revenue Department matched payments with its ledgers each day. The "
+                "county's own costs, mainly the handheld devices, staff time and publicity, came to a few "
+                "hundred thousand dollars."
             ),
         ],
         "results": [
@@ -1367,7 +1368,7 @@ CASES = [
         ],
         "indicators": [
             ("Participants", "0", "300", "people", 2024),
-            ("Participants completing three of five online city tasks alone", "20", "65", "%", 2024),
+            ("Coached participants completing three of five online city tasks alone", "20", "65", "%", 2024),
             ("City web forms simplified after the study", "0", "2", "forms", 2024),
         ],
         "partners": [
@@ -1378,7 +1379,7 @@ CASES = [
         ],
         "contact": ("Seniors Services, City of Toronto", "seniors@toronto.city.example"),
         "related_toolkits": ["training-of-trainers-pack"],
-        "related_courses": ["citizen-participation"],
+        "related_courses": [],
     },
     {
         "slug": "city-of-boston-open-311-service-requests",
