@@ -13,7 +13,6 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import slugify
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowState
 
 from core.demo import ensure_child, ensure_index
@@ -21,7 +20,7 @@ from core.models import Topic
 from members.models import Organisation, User
 
 from . import demo_cases_world_a, demo_cases_world_b, review
-from .demo_content import BRIEF, DETAILED, EARLIER, RELATIONS
+from .demo_content import DETAILED, EARLIER, RELATIONS
 from .models import CaseIndexPage, CaseIndicator, CaseLink, CasePage, CaseRelation, CitySignOffTask
 
 SECRETARIAT_REVIEWER = "admin@wego-hub.example"  # the secretariat's knowledge manager (members.demo)
@@ -34,35 +33,8 @@ def full_entries():
     return [*EARLIER, *DETAILED, *demo_cases_world_a.CASES, *demo_cases_world_b.CASES]
 
 
-# --- Fallback: delete from here to the next line (and BRIEF in demo_content) once demo_cases_world_a and _b
-# --- hold all 39 member-city cases. Until then the one-line BRIEF cases they lack are seeded as before.
-def brief_entries():
-    for organisation, title, kind, stage, year, budget, funding, topics, technologies, summary in BRIEF:
-        yield {
-            "slug": slugify(f"{organisation} {title}")[:100],
-            "title": title,
-            "organisation": organisation,
-            "kind": kind,
-            "stage": stage,
-            "years": (year, year + 2 if stage != "feasibility" else year),
-            "budget": budget,
-            "funding": funding,
-            "topics": topics,
-            "technologies": technologies,
-            "summary": summary,
-        }
-
-
-def fallback_entries():
-    written = {entry["slug"] for entry in full_entries()}
-    return [entry for entry in brief_entries() if entry["slug"] not in written]
-
-
-# --- End of the fallback.
-
-
 def entries():
-    return [*full_entries(), *fallback_entries()]
+    return full_entries()
 
 
 def paragraphs(texts):
@@ -131,9 +103,8 @@ def seed(progress):
 
 
 def indicators(entry):
-    """(indicator, baseline, result, unit, year); the fallback cases' rows have no year."""
-    for row in entry.get("indicators", []):
-        yield row if len(row) == 5 else (*row, None)
+    """(indicator, baseline, result, unit, year)."""
+    yield from entry["indicators"]
 
 
 def record_review(case, workflow):

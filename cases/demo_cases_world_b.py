@@ -1,7 +1,7 @@
-"""Member-city case studies, part b: Kyiv to Boston (entries 20–38 of BRIEF in cases/demo_content.py).
+"""Member-city case studies, part b: Kyiv to Boston, the second half of the member cities' cases.
 
 Demo data: plausible, rounded figures written for the demo hub, not official records of the cities named.
-Each entry keeps the slug the case had as a one-line BRIEF entry and adds the full story: challenge,
+Each entry keeps the slug the case had when it was a one-line entry and adds the full story: challenge,
 approach, results, lessons, indicators (name, baseline, result, unit, year measured), partners, a contact
 office, related toolkits and courses, and relations to other cases.
 """
