@@ -5,7 +5,7 @@ from wagtail.rich_text import RichText
 
 from core.demo import ensure_child, ensure_index
 
-from .demo_content import COURSES, INSTRUCTORS
+from .demo_content import COURSE_INSTRUCTORS, COURSES, INSTRUCTORS, effort_hours, required_minutes
 from .models import CourseIndexPage, CoursePage, Instructor, LessonPage, ModulePage
 
 
@@ -17,12 +17,12 @@ def seed(progress):
     index = ensure_index(
         CourseIndexPage, "courses", "Courses", "E-government training for the staff of member cities.", progress
     )
-    instructors = [
-        Instructor.objects.get_or_create(name=name, defaults={"title": title, "organisation": organisation})[0]
+    instructors = {
+        name: Instructor.objects.get_or_create(name=name, defaults={"title": title, "organisation": organisation})[0]
         for name, title, organisation in INSTRUCTORS
-    ]
-    for number, course_data in enumerate(progress.iterate(COURSES, "courses")):
-        slug, title, summary, level, hours, fmt, audience, topics, outcomes, modules = course_data
+    }
+    for course_data in progress.iterate(COURSES, "courses"):
+        slug, title, summary, level, fmt, audience, topics, outcomes, modules = course_data
         course, created = ensure_child(
             index,
             CoursePage,
@@ -30,7 +30,7 @@ def seed(progress):
             title=title,
             summary=summary,
             level=level,
-            effort_hours=hours,
+            effort_hours=effort_hours(required_minutes(slug, modules)),
             format=fmt,
             audience=audience,
             learning_outcomes=outcomes,
@@ -38,7 +38,7 @@ def seed(progress):
         )
         progress.record(created)
         if created:
-            course.instructors.set([instructors[number % len(instructors)]])
+            course.instructors.set([instructors[name] for name in COURSE_INSTRUCTORS[slug]])
             course.save_revision().publish()
         for module_number, (module_title, intro, lessons) in enumerate(modules, start=1):
             module, _ = ensure_child(course, ModulePage, f"module-{module_number}", title=module_title, intro=intro)

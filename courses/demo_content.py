@@ -1,6 +1,8 @@
 """The demo training programme: six courses, each with modules and short lessons of original teaching text.
 
-Structure: (slug, title, summary, level, hours, format, audience, topics, outcomes, modules)
+A course's stated effort is derived from its lessons (``effort_hours(required_minutes(...))``), so the two agree.
+
+Structure: (slug, title, summary, level, format, audience, topics, outcomes, modules)
 modules: [(title, intro, [(lesson title, minutes, optional, [paragraphs])])]
 """
 
@@ -10,7 +12,6 @@ COURSES = [
         "E-government foundations",
         "Why cities put public services online, and how to plan the first steps so that residents actually use them.",
         "introductory",
-        6,
         "self_paced",
         "public",
         ["e-government"],
@@ -44,6 +45,19 @@ COURSES = [
                             "that the digital service becomes the single back office for everyone.",
                         ],
                     ),
+                    (
+                        "Exercise: one service, two journeys",
+                        30,
+                        False,
+                        [
+                            "Pick one service your city offers at a counter today, for example a parking permit. "
+                            "Write down every step a resident takes, every document they bring and every visit they "
+                            "make.",
+                            "Now write the same journey as it would be online, with the documents the city already "
+                            "holds removed. Count the steps in both versions: the difference is the case for going "
+                            "digital.",
+                        ],
+                    ),
                 ],
             ),
             (
@@ -72,6 +86,18 @@ COURSES = [
                         ],
                     ),
                     (
+                        "Exercise: rank your city's services",
+                        40,
+                        False,
+                        [
+                            "List twenty services your city delivers. For each, note roughly how many residents use "
+                            "it every year and how many visits, documents and days it takes today.",
+                            "Score volume and pain from one to five and multiply them. The three highest scores, "
+                            "minus any that depend on a national system you do not control, are your first "
+                            "candidates.",
+                        ],
+                    ),
+                    (
                         "Further reading: national strategies",
                         10,
                         True,
@@ -89,7 +115,6 @@ COURSES = [
         "Smart-city strategy and roadmaps",
         "From a vision to a funded roadmap: priorities, governance, partnerships and measuring results.",
         "advanced",
-        10,
         "cohort",
         "members",
         ["e-government", "urban-resilience"],
@@ -120,6 +145,18 @@ COURSES = [
                             "simpler solutions than the ones vendors propose.",
                         ],
                     ),
+                    (
+                        "Assignment: your city's five problems",
+                        90,
+                        False,
+                        [
+                            "Write one page on the five problems your city most needs to solve, each with the "
+                            "department that owns it and one figure that shows how big it is. Post it to your cohort "
+                            "before the live session.",
+                            "Your facilitator and two peers from other cities will comment on it; revise it before "
+                            "the next module.",
+                        ],
+                    ),
                 ],
             ),
             (
@@ -145,6 +182,17 @@ COURSES = [
                             "into every contract so that the city keeps control of its data.",
                         ],
                     ),
+                    (
+                        "Assignment: a governance chart and a budget line",
+                        90,
+                        False,
+                        [
+                            "Draw who decides, who pays and who maintains for your top two priorities, from the "
+                            "mayor's office down to the teams that run the systems.",
+                            "Add the budget line each priority will draw on. Where no line exists, name the person "
+                            "who can create one.",
+                        ],
+                    ),
                 ],
             ),
             (
@@ -168,6 +216,26 @@ COURSES = [
                             "Review the roadmap every year: stop projects that do not move an indicator and scale those that do.",
                         ],
                     ),
+                    (
+                        "Assignment: a one-page roadmap",
+                        120,
+                        False,
+                        [
+                            "Turn your priorities into a three-year roadmap on a single page: projects, owners, costs"
+                            " and one outcome indicator each.",
+                            "Present it in the final live session. The cohort asks the questions a city council would ask.",
+                        ],
+                    ),
+                    (
+                        "Cohort session: peer review of the roadmaps",
+                        90,
+                        False,
+                        [
+                            "In small groups from different regions, participants review each other's roadmaps "
+                            "against three questions: does every project solve a named problem, does someone own it, "
+                            "and will the indicator move?",
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -177,7 +245,6 @@ COURSES = [
         "Open data for cities",
         "Publish, license and sustain open data that residents, researchers and companies actually re-use.",
         "intermediate",
-        8,
         "self_paced",
         "public",
         ["open-data", "data-governance"],
@@ -203,6 +270,16 @@ COURSES = [
                         [
                             "Use a standard open licence such as CC BY 4.0 or the Open Database Licence. Custom licences "
                             "scare re-users away because their lawyers must read them.",
+                        ],
+                    ),
+                    (
+                        "Exercise: draft your open-data policy",
+                        60,
+                        False,
+                        [
+                            "Using the points above, write a two-page policy for your city: what is open by default, "
+                            "who decides exceptions, which licence applies and who maintains each dataset.",
+                            "Share the draft with your legal service early; their questions now save months later.",
                         ],
                     ),
                 ],
@@ -238,6 +315,16 @@ COURSES = [
                             "Measure downloads and, better, the services built on your data.",
                         ],
                     ),
+                    (
+                        "Exercise: publish one dataset properly",
+                        60,
+                        False,
+                        [
+                            "Choose one dataset your city already shares as a PDF or a spreadsheet. Publish it as CSV"
+                            " with a description, a licence, an update frequency and a named contact.",
+                            "Ask one re-user, such as a local journalist or university, to try it and tell you what was missing.",
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -247,7 +334,6 @@ COURSES = [
         "Citizen participation online",
         "Mobile voting, online proposals and participatory budgeting: designing participation people trust.",
         "intermediate",
-        6,
         "self_paced",
         "public",
         ["citizen-participation", "digital-inclusion"],
@@ -275,6 +361,18 @@ COURSES = [
                             "(for example 1% of residents' support) after which the city must answer publicly.",
                         ],
                     ),
+                    (
+                        "Case study: from an online proposal to a city answer",
+                        30,
+                        False,
+                        [
+                            "Follow one proposal on a city's platform through a year: how it was submitted, how its "
+                            "author gathered support, the department's review once it passed the threshold, and the "
+                            "public answer.",
+                            "Note where supporters dropped away and what the city changed the following year so "
+                            "that residents stayed involved.",
+                        ],
+                    ),
                 ],
             ),
             (
@@ -299,6 +397,15 @@ COURSES = [
                             "libraries and community centres, and publish the results and the method.",
                         ],
                     ),
+                    (
+                        "Exercise: design a vote for your city",
+                        45,
+                        False,
+                        [
+                            "Sketch a vote on a real question in your city: who may vote, how they prove it, where "
+                            "people without a smartphone can vote, and how and when the results are published.",
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -308,7 +415,6 @@ COURSES = [
         "IoT for urban services",
         "Sensors and connected devices for lighting, waste, water and air quality: from pilot to city-wide service.",
         "intermediate",
-        8,
         "self_paced",
         "members",
         ["e-government", "urban-resilience"],
@@ -336,6 +442,16 @@ COURSES = [
                             "case; a city-wide network pays off only when several services share it.",
                         ],
                     ),
+                    (
+                        "Exercise: a one-page pilot brief",
+                        45,
+                        False,
+                        [
+                            "Write the brief for one IoT pilot: the service problem, the decision the data will "
+                            "change, the measure of success and the date on which you will decide whether to scale or"
+                            " stop.",
+                        ],
+                    ),
                 ],
             ),
             (
@@ -360,6 +476,17 @@ COURSES = [
                             "broken devices: maintenance is often half the cost over five years.",
                         ],
                     ),
+                    (
+                        "Exercise: the five-year cost of a sensor network",
+                        40,
+                        False,
+                        [
+                            "For the pilot you scoped, list the costs over five years: devices, installation, "
+                            "connectivity, platform, staff time, batteries and replacements.",
+                            "Compare the total with the savings or service gains you expect. If maintenance has no "
+                            "budget line yet, the pilot is not ready.",
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -369,7 +496,6 @@ COURSES = [
         "Data-driven transport",
         "Use ticketing, traffic and mobility data to plan routes, manage congestion and inform travellers.",
         "advanced",
-        8,
         "self_paced",
         "public",
         ["smart-mobility", "open-data"],
@@ -397,6 +523,17 @@ COURSES = [
                             "agreement. Make it a condition of the operating permit.",
                         ],
                     ),
+                    (
+                        "Exercise: find the slowest bus corridor",
+                        50,
+                        False,
+                        [
+                            "With a week of bus GPS data, compute the average speed of each route segment at peak "
+                            "hours and mark the five slowest.",
+                            "Multiply each segment's delay by the passengers on board from ticketing data: the top "
+                            "segment is where a bus lane saves the most passenger hours.",
+                        ],
+                    ),
                 ],
             ),
             (
@@ -421,6 +558,16 @@ COURSES = [
                             "pick them up and residents get reliable information at no cost to the city.",
                         ],
                     ),
+                    (
+                        "Exercise: check your GTFS feed",
+                        30,
+                        False,
+                        [
+                            "Run your city's timetable feed through a GTFS validator and fix the errors it reports. "
+                            "Then plan three trips in a public journey planner and compare them with what happens on "
+                            "the street.",
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -430,4 +577,33 @@ COURSES = [
 INSTRUCTORS = [
     ("Dr. Hana Lee", "Professor of public administration", "Seoul National University (demo)"),
     ("Carlos Romero", "Former CIO", "City of Bogotá (demo)"),
+    ("Dr. Ingrid Larsen", "Associate professor of data governance", "IT University of Copenhagen (demo)"),
+    ("Kofi Boateng", "Open data adviser", "Accra Metropolitan Assembly (demo)"),
+    ("Ana Lucía Torres", "Director of citizen participation", "Mayor's Office of Medellín (demo)"),
+    ("Yuki Sato", "IoT programme lead", "City of Yokohama (demo)"),
+    ("Dr. Rohan Mehta", "Transport data scientist", "Pune Municipal Corporation (demo)"),
 ]
+
+# Who teaches each course (names from INSTRUCTORS); a cohort run is facilitated by one of them.
+COURSE_INSTRUCTORS = {
+    "e-government-foundations": ["Dr. Hana Lee", "Carlos Romero"],
+    "smart-city-strategy": ["Carlos Romero", "Dr. Hana Lee"],
+    "open-data-for-cities": ["Kofi Boateng", "Dr. Ingrid Larsen"],
+    "citizen-participation": ["Ana Lucía Torres"],
+    "iot-for-urban-services": ["Yuki Sato"],
+    "data-driven-transport": ["Dr. Rohan Mehta", "Carlos Romero"],
+}
+
+# Lessons added after the pages (courses.demo_learning): the final assessment, in minutes.
+FINAL_ASSESSMENT_MINUTES = {"e-government-foundations": 10}
+
+
+def required_minutes(slug, modules):
+    """The minutes of the lessons a learner must complete (optional lessons do not count)."""
+    lessons = sum(minutes for _, _, items in modules for _, minutes, optional, _ in items if not optional)
+    return lessons + FINAL_ASSESSMENT_MINUTES.get(slug, 0)
+
+
+def effort_hours(minutes):
+    """The stated effort: the required minutes rounded to the nearest hour, at least one."""
+    return max(1, (minutes + 30) // 60)

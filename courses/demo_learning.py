@@ -9,7 +9,8 @@ from core.demo import ensure_child
 from members.models import User
 
 from . import services
-from .models import Choice, CohortRun, CoursePage, Instructor, LessonPage, ModulePage, Question, Quiz
+from .demo_content import FINAL_ASSESSMENT_MINUTES
+from .models import Choice, CohortRun, CoursePage, LessonPage, ModulePage, Question, Quiz
 
 FINAL_QUIZ = (
     "E-government foundations: final assessment",
@@ -62,7 +63,7 @@ def ensure_final_quiz(progress):
         "final-assessment",
         title="Final assessment",
         summary="Three questions on the whole course. 70% passes; you can try as often as you need.",
-        estimated_minutes=10,
+        estimated_minutes=FINAL_ASSESSMENT_MINUTES["e-government-foundations"],
         quiz=quiz,
         is_final_assessment=True,
     )
@@ -71,19 +72,20 @@ def ensure_final_quiz(progress):
 
 def ensure_cohort_runs(progress):
     today = timezone.localdate()
-    facilitator = Instructor.objects.order_by("id").first()
     for course in CoursePage.objects.live().filter(format=CoursePage.Format.COHORT):
         if course.runs.exists():
             progress.record(False)
             continue
-        for starts_in, seats, opens_in in ((30, 25, None), (120, 25, 40), (60, 3, None)):
+        # Each run is facilitated by one of the course's own instructors, in turn.
+        facilitators = list(course.instructors.order_by("name")) or [None]
+        for number, (starts_in, seats, opens_in) in enumerate(((30, 25, None), (120, 25, 40), (60, 3, None))):
             start = today + dt.timedelta(days=starts_in)
             CohortRun.objects.create(
                 course=course,
                 starts_on=start,
                 ends_on=start + dt.timedelta(days=42),
                 seats=seats,
-                facilitator=facilitator,
+                facilitator=facilitators[number % len(facilitators)],
                 enrollment_opens_at=timezone.now() + dt.timedelta(days=opens_in) if opens_in else None,
             )
         progress.record(True)

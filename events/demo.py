@@ -13,6 +13,7 @@ from core.demo import ensure_child, ensure_index
 from members.models import Membership
 
 from . import services
+from .demo_content import FULL_DAY_SLOTS, PROGRAMMES, SHORT_SLOTS
 from .models import AgendaSession, EventIndexPage, EventPage, EventSpeaker, Registration, RegistrationQuestion
 
 
@@ -388,13 +389,6 @@ EVENTS = [
     ),
 ]
 
-AGENDA = [
-    (0, time(9), time(9, 30), "Welcome and opening remarks", "Secretary General", "Main hall"),
-    (0, time(9, 30), time(11), "Keynote: cities that serve people online", "Mina Park", "Main hall"),
-    (0, time(11, 30), time(13), "Parallel sessions: pilot projects from member cities", "", "Rooms A–C"),
-    (0, time(14), time(16), "Workshop: from feasibility study to funded project", "Daniela Ortiz", "Room B"),
-]
-
 
 def local_datetime(days_ahead, hour, zone_name):
     day = timezone.now().date() + timedelta(days=days_ahead)
@@ -441,25 +435,45 @@ def seed(progress):
 
 
 def _add_programme(event, item):
-    first_day = event.local_start.date()
-    for sort_order, (day, starts, ends, title, speakers, room) in enumerate(AGENDA if item.length else AGENDA[:1]):
-        AgendaSession.objects.create(
-            event=event,
-            sort_order=sort_order,
-            day=first_day + timedelta(days=day),
-            starts_at=starts if item.length else time(item.hours[0]),
-            ends_at=ends if item.length else time(item.hours[1]),
-            title=title if item.length else item.title,
-            speakers=speakers,
-            room=room if item.format != "online" else "",
+    speakers, days = PROGRAMMES[item.slug]
+    for sort_order, (name, title, organisation) in enumerate(speakers):
+        EventSpeaker.objects.create(
+            event=event, sort_order=sort_order, name=name, title=title, organisation=organisation
         )
-    EventSpeaker.objects.create(
-        event=event, sort_order=0, name="Mina Park", title="E-government officer", organisation="Seoul"
-    )
+    for sort_order, session in enumerate(agenda(item, event.local_start.date(), speakers, days)):
+        AgendaSession.objects.create(event=event, sort_order=sort_order, **session)
     if item.kind in ("conference", "general_assembly"):
         RegistrationQuestion.objects.create(
             event=event, sort_order=0, label="Will you join the study visit on the last afternoon?", kind="yes_no"
         )
+
+
+WORKSHOP_ROOM_PREFIXES = ("Exercise", "Hands-on", "Lab:", "Workshop", "Re-use clinic", "Procurement clinic")
+
+
+def agenda(item, first_day, speakers, days):
+    """The sessions of each day, in the event's local time: a full day from 9 to 5, or a one-hour webinar."""
+    assert len(days) == item.length + 1, item.slug  # one list of sessions for every day of the event
+    opens = datetime.combine(first_day, time(item.hours[0]))
+    span = (item.hours[1] - item.hours[0]) * 60
+    slots = FULL_DAY_SLOTS if span >= 8 * 60 else SHORT_SLOTS
+    for day_number, sessions in enumerate(days):
+        day_opens = opens + timedelta(days=day_number)
+        for (title, who), (begins, ends) in zip(sessions, slots[len(sessions)], strict=True):
+            yield {
+                "day": day_opens.date(),
+                "starts_at": (day_opens + timedelta(minutes=begins)).time(),
+                "ends_at": (day_opens + timedelta(minutes=ends)).time(),
+                "title": title,
+                "speakers": ", ".join(speakers[index][0] for index in who),
+                "room": _room(item, title),
+            }
+
+
+def _room(item, title):
+    if item.format == "online" or title.startswith("Study"):
+        return ""  # online, or a visit that leaves the venue
+    return "Workshop room" if title.startswith(WORKSHOP_ROOM_PREFIXES) else "Main hall"
 
 
 def _add_registrations(event, item):

@@ -2,11 +2,14 @@
 
 import csv
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.rich_text import RichText
 
 from core.demo import ensure_child, ensure_home_page
 from core.models import StandardPage
@@ -129,6 +132,105 @@ def seed_people(progress):
         progress.record(True)
 
 
+# The next General Assembly, as the events calendar seeds it (events/demo.py: "general-assembly-2026", in 75 days,
+# three days long). Members link to the event by its address: members does not import events.
+GENERAL_ASSEMBLY_IN_DAYS = 75
+GENERAL_ASSEMBLY_URL = "/events/general-assembly-2026/"
+
+
+def _day(today, days):
+    day = today + timedelta(days=days)
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def members_corner_body(today):
+    """The members' corner: secretariat news, the dates ahead, working documents and news from member cities.
+
+    Dated relative to ``today``; demo content, and it says so."""
+    assembly = (_day(today, GENERAL_ASSEMBLY_IN_DAYS), _day(today, GENERAL_ASSEMBLY_IN_DAYS + 2))
+    return [
+        (
+            "callout",
+            {
+                "tone": "info",
+                "title": "Demo content",
+                "text": RichText(
+                    "<p>The news, dates and documents on this page were written to demonstrate the members' corner. "
+                    "They are not announcements of the association.</p>"
+                ),
+            },
+        ),
+        ("heading", {"text": "News from the secretariat", "level": "h2"}),
+        (
+            "paragraph",
+            RichText(
+                f"<p><strong>{_day(today, -3)}.</strong> The executive committee met online and approved the "
+                "training calendar for next year: the e-government foundations course will run in French and "
+                "Spanish as well as English, and the smart-city strategy course gets a second cohort for Africa "
+                "and the Middle East.</p>"
+                "<p>Focal points: please check that your city's staff list is up to date on the dashboard before "
+                "the General Assembly, so that your delegates can register with their member accounts.</p>"
+            ),
+        ),
+        ("heading", {"text": "Dates ahead", "level": "h2"}),
+        (
+            "paragraph",
+            RichText(
+                "<ul>"
+                f"<li><strong>General Assembly, Seoul:</strong> {assembly[0]} to {assembly[1]}. Each member city "
+                "may send up to three delegates in person; registration needs the focal point's approval. "
+                f'<a href="{GENERAL_ASSEMBLY_URL}">Agenda and registration</a>.</li>'
+                f"<li><strong>Proposals for the General Assembly agenda:</strong> until {_day(today, 30)}, by "
+                "email to the secretariat.</li>"
+                f"<li><strong>Consultation programme, call for applications:</strong> opens {_day(today, 14)}, "
+                f"closes {_day(today, 70)}. Cities apply for a free feasibility study by the association's "
+                "consultants; the projects chosen are announced at the General Assembly.</li>"
+                f"<li><strong>Consultation programme, information webinar for applicants:</strong> "
+                f"{_day(today, 28)}.</li>"
+                "</ul>"
+            ),
+        ),
+        ("heading", {"text": "Working documents", "level": "h2"}),
+        (
+            "paragraph",
+            RichText(
+                "<p>Documents for members only. Sign in with your member account to download the files.</p>"
+                "<ul>"
+                '<li><a href="/toolkits/smart-city-maturity-self-assessment/">Smart-city maturity '
+                "self-assessment</a>: the questionnaire and scoring workbook the executive committee asks every "
+                "city to complete before the General Assembly.</li>"
+                '<li><a href="/toolkits/training-of-trainers-pack/">Training-of-trainers pack</a>: slides, '
+                "facilitator notes and exercises for running the foundations course in your own city.</li>"
+                f"<li><strong>Draft work plan for next year</strong>: sent to focal points by email on "
+                f"{_day(today, -3)}; comments are welcome until {_day(today, 30)}.</li>"
+                "</ul>"
+            ),
+        ),
+        ("heading", {"text": "From the member cities", "level": "h2"}),
+        (
+            "paragraph",
+            RichText(
+                "<ul>"
+                "<li><strong>Curitiba</strong> published its bus ridership by stop and hour as open data and "
+                "invites other cities to compare methods at the next open data workshop.</li>"
+                "<li><strong>Dakar</strong> now takes birth certificate requests online and hands them out at "
+                "any district office; the team offers a short call to cities planning the same service.</li>"
+                "<li><strong>Hamburg</strong> is looking for two or three cities to test its open-source "
+                "sensor data platform in a joint pilot next year.</li>"
+                "</ul>"
+            ),
+        ),
+        (
+            "quote",
+            {
+                "quote": "We copied the service design from another member city and saved ourselves a year. "
+                "Ask before you build.",
+                "attribution": "Amina Diallo, Digital services manager, Dakar (demo)",
+            },
+        ),
+    ]
+
+
 def seed_members_corner(progress):
     """A page only approved members can open, to show Wagtail privacy at work."""
     home, _ = ensure_home_page()
@@ -139,6 +241,9 @@ def seed_members_corner(progress):
         title="Members' corner",
         intro="News and working documents for the staff of member cities. Only approved members see this page.",
     )
+    if not page.body:  # an editor's own content is never overwritten
+        page.body = members_corner_body(timezone.localdate())
+        page.save_revision().publish()
     services.restrict_page_to_members(page)
     services.members_only_collection()
     progress.record(created)
