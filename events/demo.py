@@ -43,7 +43,7 @@ class DemoEvent:
 EVENTS = [
     DemoEvent(
         "general-assembly-2026",
-        "WeGo General Assembly 2026",
+        "WeGo General Assembly {year}",
         "general_assembly",
         75,
         2,
@@ -280,7 +280,7 @@ EVENTS = [
     # The past year
     DemoEvent(
         "general-assembly-2025",
-        "WeGo General Assembly 2025",
+        "WeGo General Assembly {year}",
         "general_assembly",
         -290,
         2,
@@ -404,14 +404,16 @@ def seed(progress):
         progress,
     )
     for item in progress.iterate(EVENTS, "events"):
+        start = local_datetime(item.days, item.hours[0], item.zone)
         event, created = ensure_child(
             index,
             EventPage,
             item.slug,
-            title=item.title,
+            # Dates are relative to the day of seeding, so a title that names the year takes it from the date.
+            title=item.title.format(year=start.year),
             kind=item.kind,
             status=item.status,
-            start=local_datetime(item.days, item.hours[0], item.zone),
+            start=start,
             end=local_datetime(item.days + item.length, item.hours[1], item.zone),
             time_zone=item.zone,
             format=item.format,
