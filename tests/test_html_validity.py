@@ -9,6 +9,7 @@ skips on a laptop and fails when ``REQUIRE_HTML_CHECKER=1``, as in CI.
 import json
 import shutil
 import subprocess
+import time
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -137,6 +138,8 @@ def test_every_page_is_valid_html_for_a_visitor_a_member_and_a_focal_point(clien
     assert len(documents) > 60
 
     problems = [problem for label, html in documents for problem in landmark_problems(label, html)]
+    started = time.monotonic()
     errors = check_html(command, documents, tmp_path)
+    print(f"the Nu HTML checker read {len(documents)} pages in {time.monotonic() - started:.0f} s")
     problems += [f"{label}, line {line}: {message}" for label, line, message in errors]
     assert problems == [], f"the Nu HTML checker found {len(errors)} errors:\n" + "\n".join(problems)
