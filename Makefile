@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wego_hub.settings.dev
 
-.PHONY: run install install-test migrate seed test test-fast lint format bench lock check-deploy clean
+.PHONY: run install install-test install-html-checker migrate seed test test-fast lint format bench lock check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,15 @@ $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+
+# The Nu HTML checker (tests/test_html_validity.py), pinned in package-lock.json; it runs on Debian's Java
+# (apt-get install default-jre-headless). --ignore-scripts: its postinstall would download a Java of its own.
+HTML_CHECKER := node_modules/vnu-jar/build/dist/vnu.jar
+$(HTML_CHECKER): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is missing: the HTML validity test will skip (apt-get install npm)"; fi
+install-html-checker: $(HTML_CHECKER)
 
 migrate: install
 	@mkdir -p var
@@ -48,9 +57,9 @@ run: seed
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
-# REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 / REQUIRE_BROWSER=1 turn "skipped" into "failed" for CI.
+# REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 / REQUIRE_BROWSER=1 / REQUIRE_HTML_CHECKER=1 turn "skipped" into "failed" for CI.
 PYTEST_WORKERS ?= 2
-test: install-test
+test: install-test install-html-checker
 	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
@@ -82,4 +91,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules

@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, ListingButton
 
 from core.countries import country_name
 from core.sections import Card, Section, page_cards
@@ -159,15 +159,16 @@ def register_registration_urls():
     return [path("events/<int:event_id>/registrations/", admin_views.registrations, name="events_registrations")]
 
 
-def registrations_button(page, user, priority):
+def registrations_button(page, user, priority, button_class=Button, **attrs):
     if not issubclass(page.specific_class or type(None), EventPage) or not page.permissions_for_user(user).can_edit():
         return []
     return [
-        Button(
+        button_class(
             _("Registrations"),
             reverse("events_registrations", args=[page.id]),
             icon_name="group",
             priority=priority,
+            **attrs,
         )
     ]
 
@@ -177,9 +178,12 @@ def registrations_header_button(page, user, view_name, next_url=None):
     return registrations_button(page, user, priority=12)
 
 
-@hooks.register("register_page_listing_more_buttons")
+# In the events listing the desk is a button on each event's row, beside "Edit", not one more entry in the "…" menu:
+# the secretariat opens it for every event.
+@hooks.register("register_page_listing_buttons")
 def registrations_listing_button(page, user, next_url=None):
-    return registrations_button(page, user, priority=3)
+    label = _("Registrations for “%(title)s”") % {"title": page.get_admin_display_title()}
+    return registrations_button(page, user, priority=15, button_class=ListingButton, attrs={"aria-label": label})
 
 
 @hooks.register("register_demo_seeder", order=50)

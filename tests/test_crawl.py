@@ -3,18 +3,15 @@
 Every page that later issues add joins automatically, as long as something links to it.
 """
 
-from collections import deque
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from django.core.management import call_command
 
 from members.models import Organisation
+from tests.crawling import is_internal, walk
 from tests.factories import make_member
 
-MAX_PAGES = 400
-SKIP_PREFIXES = ("/admin/", "/django-admin/", "/accounts/logout/")
 SECURITY_HEADERS = {
     "Content-Security-Policy",
     "X-Frame-Options",
@@ -28,7 +25,7 @@ ASSET_ATTRIBUTES = {("script", "src"), ("link", "href"), ("img", "src"), ("sourc
 class PageParser(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.links, self.assets = [], []
+        self.assets = []
         self.html_lang = None
         self.h1_count = 0
         self.title = ""
@@ -42,8 +39,6 @@ class PageParser(HTMLParser):
             self.h1_count += 1
         elif tag == "title":
             self._in_title = True
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
         for asset_tag, attribute in ASSET_ATTRIBUTES:
             if tag == asset_tag and attrs.get(attribute):
                 self.assets.append(attrs[attribute])
@@ -57,20 +52,9 @@ class PageParser(HTMLParser):
             self.title += data
 
 
-def is_internal(url):
-    parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and url.startswith("/")
-
-
 def crawl(client):
-    seen, problems, pages = set(), [], 0
-    queue = deque([("/", "(start)")])
-    while queue and pages < MAX_PAGES:
-        url, referrer = queue.popleft()
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url)
+    assets_seen, problems, pages = set(), [], 0
+    for url, referrer, response in walk(client):
         pages += 1
         where = f"{url} (linked from {referrer})"
         if response.status_code >= 500:
@@ -97,15 +81,11 @@ def crawl(client):
         for asset in parser.assets:
             if not is_internal(asset) and not asset.startswith("data:"):
                 problems.append(f"{where}: external asset {asset}")
-            elif is_internal(asset) and asset not in seen:
-                seen.add(asset)
+            elif is_internal(asset) and asset not in assets_seen:
+                assets_seen.add(asset)
                 status = client.get(asset).status_code
                 if status != 200:
                     problems.append(f"{where}: asset {asset} answered {status}")
-        for href in parser.links:
-            target = urldefrag(urljoin(url, href)).url
-            if is_internal(target) and not target.startswith(SKIP_PREFIXES):
-                queue.append((target, url))
     return pages, problems
 
 

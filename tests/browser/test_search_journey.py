@@ -36,19 +36,19 @@ def test_search_narrow_and_page_through(page, harbour_library):
     page.locator("#header-search-q").fill("harbour")
     page.locator("#header-search-q").press("Enter")
     page.wait_for_url("**/search/?q=harbour")
-    assert page.get_by_role("status").inner_text() == "25 results for “harbour”"
+    assert page.get_by_role("heading", level=2, name="results for").inner_text() == "25 results for “harbour”"
     assert page.locator(".search-results mark").first.inner_text().lower() == "harbour"
 
     page.get_by_label("Type").select_option("case")
     page.get_by_label("Topic").select_option("water")
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**type=case**")
-    assert page.get_by_role("status").inner_text() == "11 results for “harbour”"
+    assert page.get_by_role("heading", level=2, name="results for").inner_text() == "11 results for “harbour”"
     assert page.get_by_label("Type").locator("option:checked").inner_text() == "Cases (11)"
     assert page.locator(".search-results li .eyebrow").all_inner_texts() == ["CASE"] * 11
 
     page.get_by_role("link", name="Clear filters").click()
-    assert page.get_by_role("status").inner_text() == "25 results for “harbour”"
+    assert page.get_by_role("heading", level=2, name="results for").inner_text() == "25 results for “harbour”"
     page.get_by_role("link", name="Next").click()
     page.get_by_text("Page 2 of 2").wait_for()
     assert page.locator(".search-results > li").count() == 5
