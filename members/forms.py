@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import TimeZoneField
@@ -8,14 +9,39 @@ from core.widgets import LongSelect
 from .models import Membership, Organisation, Region, User
 
 
+class DirectorySort(models.TextChoices):
+    NAME = "name", _("Name (A–Z)")
+    NEWEST = "newest", _("Newest members first")
+    REGION = "region", _("Region, then name")
+
+
 class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text=_("Any spelling: Seoul, 서울…"),
+    )
     region = forms.ChoiceField(label=_("Region"), required=False, widget=LongSelect)
     country = forms.ChoiceField(label=_("Country"), required=False, widget=LongSelect)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=DirectorySort.choices, widget=LongSelect)
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", _("All regions")), *Region.choices]
         self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def filters(self):
+        """The valid values only: an unknown sort or an over-long name is reported on the form, the rest applies."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "query": cleaned.get("q") or "",
+            "region": cleaned.get("region") or "",
+            "country": cleaned.get("country") or "",
+            "sort": cleaned.get("sort") or DirectorySort.NAME,
+        }
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):

@@ -1,6 +1,6 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from wagtail import hooks
 
 from core.countries import country_names
@@ -8,15 +8,28 @@ from core.countries import country_names
 from .models import Membership, Organisation, Region
 
 
-def directory(*, region="", country=""):
-    """Active organisations for the public directory, narrowed by region and country."""
+def region_order():
+    """Regions in the order of their names in the current language (not of their codes)."""
+    codes = [code for code, _label in sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())]
+    return Case(*[When(region=code, then=Value(position)) for position, code in enumerate(codes)], default=Value(99))
+
+
+def directory(*, query="", region="", country="", sort="name"):
+    """Active organisations for the public directory: found by any spelling of their name (``matching``), narrowed
+    by region and country, sorted by name, newest members first or region. One query however many there are."""
     organisations = Organisation.objects.active().only(
-        "name", "slug", "city", "country", "region", "kind", "year_joined"
+        "name", "slug", "city", "country", "region", "kind", "year_joined", "native_name"
     )
+    if query:
+        organisations = organisations.matching(query)
     if region:
         organisations = organisations.filter(region=region)
     if country:
         organisations = organisations.filter(country=country)
+    if sort == "newest":
+        return organisations.order_by(F("year_joined").desc(nulls_last=True), "name")
+    if sort == "region":
+        return organisations.order_by(region_order(), "name")
     return organisations.order_by("name")
 
 

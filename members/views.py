@@ -39,8 +39,8 @@ from .models import Invitation, Membership, Organisation
 @require_safe
 def directory(request):
     form = DirectoryFilterForm(request.GET or None, countries=selectors.countries_in_directory())
-    filters = form.cleaned_data if form.is_valid() else {}
-    organisations = selectors.directory(region=filters.get("region", ""), country=filters.get("country", ""))
+    filters = form.filters()
+    organisations = selectors.directory(**filters)
     page = paginate(request, organisations, 24)
     selectors.with_country_names(page.object_list)
     return render(
@@ -52,6 +52,7 @@ def directory(request):
             "total": page.paginator.count,
             "organisation_count": sum(selectors.counts_by_kind().values()),
             "member_city_kind": Organisation.Kind.MEMBER_CITY,
+            "name_query": filters["query"],
         },
     )
 
