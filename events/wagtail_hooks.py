@@ -31,6 +31,21 @@ def upcoming_events_section(request):
     )
 
 
+@hooks.register("register_organisation_profile_section")
+def hosted_events_section(request, organisation):
+    """The events the city hosts on its public profile: upcoming and recent, newest first (two queries)."""
+    events = EventPage.objects.live().public().filter(host_organisation=organisation).order_by("-start")[:6]
+    return Section(
+        key="hosted-events",
+        title=_("Events it hosts"),
+        cards=page_cards(request, events, meta=event_facts),
+        empty_text=_("%(organisation)s has not hosted an event on WeGo Hub yet.") % {"organisation": organisation},
+        more_url="/events/",
+        more_label=_("All events"),
+        order=20,
+    )
+
+
 def registration_label(registration):
     if registration.attended_at:
         return _("Attended")

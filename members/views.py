@@ -59,14 +59,25 @@ def directory(request):
 
 @require_safe
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.active(), slug=slug)
+    organisation = get_object_or_404(Organisation.objects.active().select_related("cover_image"), slug=slug)
+    if request.user.is_authenticated:
+        join_url = f"{reverse('members:me')}?{urlencode({'organisation': organisation.slug})}#membership-heading"
+    else:
+        join_url = f"{reverse('account_signup')}?{urlencode({'organisation': organisation.slug})}"
     return render(
         request,
         "members/organisation_detail.html",
         {
             "organisation": organisation,
             "member_count": selectors.approved_member_count(organisation),
+            "figures": selectors.profile_figures(organisation),
             "sections": collect_sections("register_organisation_profile_section", request, organisation),
+            "domains": organisation.domains,
+            "aliases": organisation.alias_list,
+            "has_focal_point": selectors.has_focal_point(organisation),
+            "join_url": join_url,
+            # For base.html's meta description block once it has one (issue 17, another part).
+            "meta_description": selectors.profile_summary(organisation),
             "can_manage": services.can_manage(request.user, organisation),
         },
     )
@@ -82,7 +93,9 @@ def organisation_detail(request, slug):
 def me(request):
     user = request.user
     profile_form = ProfileForm(instance=user, prefix="profile")
-    join_form = JoinOrganisationForm(prefix="join")
+    # The "Join as staff of …" link on a city's profile names the city: the join form starts with it chosen.
+    preselected = selectors.active_organisation_by_slug(request.GET.get("organisation", ""))
+    join_form = JoinOrganisationForm(prefix="join", initial={"organisation": preselected.pk if preselected else None})
     if request.method == "POST" and "profile-submit" in request.POST:
         profile_form = ProfileForm(request.POST, instance=user, prefix="profile")
         if profile_form.is_valid():
