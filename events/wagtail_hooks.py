@@ -9,7 +9,7 @@ from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 from members.selectors import organisations_led_by
 
-from . import admin_views, demo, selectors, services
+from . import admin_views, demo, demo_hosts, selectors, services
 from .models import EventIndexPage, EventPage, Registration
 
 
@@ -201,3 +201,9 @@ def registrations_listing_button(page, user, next_url=None):
 def seed_events(progress):
     """Events: a year of conferences, workshops, webinars and trainings, with registrations"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=51)
+def seed_event_hosts(progress):
+    """Event hosts: each seeded event in a member city is hosted by that city (listed on its profile)"""
+    demo_hosts.seed(progress)

@@ -8,7 +8,7 @@ from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import admin_views, demo, selectors
+from . import admin_views, demo, demo_authors, selectors
 from .models import Download, ToolkitPage
 
 
@@ -115,3 +115,9 @@ def register_download_report_menu_item():
 def seed_toolkits(progress):
     """Toolkits: six guides and templates with releases, generated PDF, DOCX and XLSX files, and downloads"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=46)
+def seed_toolkit_authors(progress):
+    """Toolkit authors: the member cities that wrote each seeded toolkit (listed on their profiles)"""
+    demo_authors.seed(progress)
