@@ -53,7 +53,7 @@ class OrganisationSelect(LongSelect):
     def __init__(self, attrs=None):
         super().__init__(
             {
-                "data-filter-label": _("Type to narrow the list (any spelling: Seoul, 서울…)"),
+                "data-filter-label": _("Find your city in the list (any spelling: Seoul, 서울…)"),
                 "data-filter-count": _("Cities and organisations that match: {count}"),
                 "data-filter-none": _("None matches. Try another spelling, or clear the box to see the whole list."),
                 **(attrs or {}),

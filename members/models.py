@@ -225,6 +225,12 @@ class Organisation(index.Indexed, models.Model):
         return split_aliases(self.aliases)
 
     @property
+    def other_names(self):
+        """The aliases a reader does not already see as the name, the city or the native name."""
+        shown = {normalise_name(name) for name in (self.name, self.city, self.native_name)}
+        return [alias for alias in self.alias_list if normalise_name(alias) not in shown]
+
+    @property
     def domains(self):
         return [line.strip().lower() for line in self.email_domains.splitlines() if line.strip()]
 

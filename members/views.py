@@ -73,7 +73,7 @@ def organisation_detail(request, slug):
             "figures": selectors.profile_figures(organisation),
             "sections": collect_sections("register_organisation_profile_section", request, organisation),
             "domains": organisation.domains,
-            "aliases": organisation.alias_list,
+            "aliases": organisation.other_names,
             "has_focal_point": selectors.has_focal_point(organisation),
             "join_url": join_url,
             # For base.html's meta description block once it has one (issue 17, another part).

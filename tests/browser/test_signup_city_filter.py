@@ -37,7 +37,7 @@ def fill_person(page, email):
 
 def test_typing_in_the_filter_box_narrows_the_city_list(page, cities):
     page.goto("/accounts/signup/")
-    box = page.get_by_label("Type to narrow the list")
+    box = page.get_by_label("Find your city in the list")
     assert len(offered(page)) == 4
 
     box.press_sequentially("서울", delay=30)
@@ -88,7 +88,7 @@ def test_without_javascript_the_grouped_list_works_alone(browser, live_server, c
     page.set_default_timeout(10_000)
     try:
         page.goto("/accounts/signup/")
-        assert page.get_by_label("Type to narrow the list").count() == 0
+        assert page.get_by_label("Find your city in the list").count() == 0
         assert page.locator("#id_organisation optgroup").count() == 3
         page.get_by_label("Your city or organisation").select_option(value=str(cities["sao_paulo"].pk))
         fill_person(page, "ana@mail.example")

@@ -52,7 +52,7 @@ def test_the_choices_are_grouped_by_region_in_order_of_the_region_names(client, 
 def test_each_choice_carries_its_names_for_the_filter_box(client, cities):
     select = organisation_select(signup_page(client))
     assert f'data-search="seoul metropolitan government\nseoul\n서울" value="{cities["seoul"].pk}"' in select
-    assert 'data-filter-label="Type to narrow the list' in select
+    assert 'data-filter-label="Find your city in the list' in select
     assert '<script src="/static/js/organisation-filter.js" defer></script>' in signup_page(client)
 
 
