@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from courses import services as course_services
 from members.models import Membership, Organisation, Region
 from tests.factories import (
+    CasePageFactory,
     EventPageFactory,
     OrganisationFactory,
     ToolkitPageFactory,
@@ -69,8 +70,17 @@ def test_the_profile_lists_the_events_the_city_hosts_and_the_toolkits_it_wrote(c
     assert "E-government strategy toolkit" in profile(client, busan)
 
 
+def test_the_profile_lists_the_cases_the_city_shares(client, site_tree, seoul):
+    CasePageFactory(parent=site_tree["cases"], title="Seoul open-data plaza", organisation=seoul)
+    CasePageFactory(parent=site_tree["cases"], title="Busan port data", city="Busan")
+    html = profile(client, seoul)
+    assert "Cases it shares" in html and "Seoul open-data plaza" in html
+    assert "Busan port data" not in html
+
+
 def test_a_city_that_shares_nothing_yet_says_so(client, site_tree, seoul):
     html = profile(client, seoul)
+    assert "Seoul Metropolitan Government has not shared a case on WeGo Hub yet." in html
     assert "Seoul Metropolitan Government has not hosted an event on WeGo Hub yet." in html
     assert "Seoul Metropolitan Government has not published a toolkit on WeGo Hub yet." in html
 
@@ -140,6 +150,7 @@ def test_the_profile_query_count_does_not_grow_with_what_the_city_shares(client,
             toolkit = ToolkitPageFactory(parent=site_tree["toolkits"], title=f"Seoul toolkit {n}")
             toolkit.authoring_organisations.set([seoul])
             toolkit.save_revision().publish()
+            CasePageFactory(parent=site_tree["cases"], title=f"Seoul case {n}", organisation=seoul)
 
     add(0, 1)
     client.get(seoul.get_absolute_url())  # warm the site and root-path caches
