@@ -18,7 +18,8 @@ ORGANISATIONS_CSV = Path(__file__).parent / "demo_data" / "organisations.csv"
 # Who each city is: name,native_name,aliases (separated by "|"),website,description. Matched on the name.
 CITY_PROFILES_CSV = Path(__file__).parent / "demo_data" / "city_profiles.csv"
 DEMO_PASSWORD_DEFAULT = "wego-hub-demo-2026"  # noqa: S105 (demo accounts on a laptop; override with DEMO_PASSWORD)
-DEMO_NOTE = "Demo data: a real city, but this record was generated for demonstration."
+DEMO_MARK = "Demo data"
+DEMO_NOTE = f"{DEMO_MARK}: a real city, but this record was generated for demonstration."
 
 SECRETARIAT = "wego-secretariat"
 SEOUL = "seoul-metropolitan-government"
@@ -101,7 +102,10 @@ def profile_values(row):
     """A city_profiles.csv row as field values: aliases one per line, as the admin shows them."""
     aliases = "\n".join(part.strip() for part in (row.get("aliases") or "").split("|") if part.strip())
     values = {"native_name": row.get("native_name") or "", "aliases": aliases, "website": row.get("website") or ""}
-    values["description"] = row.get("description") or ""
+    description = (row.get("description") or "").strip()
+    if description and DEMO_MARK not in description:
+        description = f"{description} ({DEMO_MARK}.)"  # a visitor can tell the record is demo content
+    values["description"] = description
     return {field: value.strip() for field, value in values.items()}
 
 

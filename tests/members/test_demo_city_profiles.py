@@ -29,6 +29,7 @@ def test_city_profiles_fill_empty_fields_from_the_file_and_only_once(tmp_path):
     assert seoul.aliases == "Seoul\n서울\nSeoul City"
     assert seoul.website == "https://english.seoul.go.kr/"
     assert seoul.description.startswith("The capital of the Republic of Korea")
+    assert seoul.description.endswith("(Demo data.)")
     paris.refresh_from_db()
     assert paris.website == "https://paris.city.example/"  # an editor's value stays
     assert Organisation.objects.matching("서울").get() == seoul  # the search column follows
