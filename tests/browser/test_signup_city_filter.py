@@ -97,3 +97,19 @@ def test_without_javascript_the_grouped_list_works_alone(browser, live_server, c
     finally:
         context.close()
     assert Membership.objects.get(user__email="ana@mail.example").organisation == cities["sao_paulo"]
+
+
+def test_a_city_profile_and_a_directory_search_with_a_bad_sort_are_accessible(page, site, cities):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.factories import EventPageFactory
+
+    EventPageFactory(parent=site["events"], title="Seoul Smart City Summit", host_organisation=cities["seoul"])
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in (cities["seoul"].get_absolute_url(), "/members/?q=%EC%84%9C%EC%9A%B8&sort=cheapest"):
+            page.goto(path)
+            results = Axe().run(page)
+            serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+            assert serious == [], results.generate_report()
+    assert "Select a valid choice." in page.content()

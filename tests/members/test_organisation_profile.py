@@ -1,8 +1,10 @@
 """A city's public profile: who it is, what it shares, how its staff join (issue 17)."""
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Collection
 
 from courses import services as course_services
 from members.models import Membership, Organisation, Region
@@ -113,6 +115,15 @@ def test_the_profile_tells_staff_how_to_join_without_a_personal_address(client, 
     assert "Mina" not in html
     assert 'href="/accounts/signup/?organisation=seoul-metropolitan-government"' in html
     assert "Join as staff of Seoul Metropolitan Government" in html
+
+
+def test_the_cover_image_is_shown_when_there_is_one(client, seoul):
+    image = wagtail_factories.ImageFactory(title="Seoul skyline at dusk", collection=Collection.get_first_root_node())
+    assert 'class="city-cover"' not in profile(client, seoul)
+    seoul.cover_image = image
+    seoul.save()
+    html = profile(client, seoul)
+    assert 'class="city-cover"' in html and 'alt="Seoul skyline at dusk"' in html
 
 
 def test_a_published_contact_address_is_shown(client, seoul):
