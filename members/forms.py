@@ -192,6 +192,20 @@ class InviteForm(forms.Form):
         return {**cleaned, "valid": valid, "invalid": invalid}
 
 
+class PublicContactForm(forms.Form):
+    public_contact_email = forms.EmailField(
+        label=_("Public contact address"),
+        required=False,
+        help_text=_(
+            "Shown on your city's public profile. Prefer a shared address (e.g. digital@city.example); publish a "
+            "personal one only if its owner agrees. Leave empty to show none."
+        ),
+    )
+
+    def clean_public_contact_email(self):
+        return self.cleaned_data["public_contact_email"].lower()
+
+
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 

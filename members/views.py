@@ -28,6 +28,7 @@ from .forms import (
     InviteForm,
     JoinOrganisationForm,
     ProfileForm,
+    PublicContactForm,
     RejectForm,
     RoleForm,
 )
@@ -230,6 +231,7 @@ def dashboard(request, organisation):
             "staff": selectors.staff(organisation),
             "invitations": selectors.recent_invitations(organisation),
             "invite_form": InviteForm(),
+            "contact_form": PublicContactForm(initial={"public_contact_email": organisation.public_contact_email}),
             "reject_form": RejectForm(),
             "role_choices": Membership.Role.choices,
             "reports": reports.organisation_reports(organisation),
@@ -298,6 +300,22 @@ def change_role(request, organisation, pk):
 def remove_member(request, organisation, pk):
     message = _("%(person)s no longer has member access.")
     return _on_membership(request, organisation, pk, services.remove_member, message)
+
+
+@manager_required
+@require_POST
+def set_public_contact(request, organisation):
+    form = PublicContactForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid email address, or leave the box empty to show none."))
+        return redirect("members:dashboard", organisation.slug)
+    email = form.cleaned_data["public_contact_email"]
+    message = _("Your city's profile now shows %s.") % email if email else _("Your city's profile shows no address.")
+    return _run(
+        request,
+        lambda: services.set_public_contact(organisation=organisation, email=email, by=request.user),
+        message,
+    )
 
 
 @manager_required

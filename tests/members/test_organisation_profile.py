@@ -176,3 +176,40 @@ def test_the_profile_query_count_does_not_grow_with_what_the_city_shares(client,
 def test_a_suspended_city_has_no_public_profile(client):
     city = OrganisationFactory(status=Organisation.Status.SUSPENDED)
     assert client.get(city.get_absolute_url()).status_code == 404
+
+
+def test_the_focal_point_publishes_and_withdraws_the_public_contact_from_the_dashboard(client, seoul):
+    focal_point = make_member(seoul, role=Membership.Role.FOCAL_POINT, email="mina.park@seoul.city.example")
+    client.force_login(focal_point)
+    dashboard = client.get(f"/members/{seoul.slug}/dashboard/").content.decode()
+    assert "Your city&#x27;s public contact" in dashboard or "Your city's public contact" in dashboard
+    url = f"/members/{seoul.slug}/dashboard/contact/"
+
+    response = client.post(url, {"public_contact_email": " Digital@Seoul.city.example "}, follow=True)
+    assert "now shows digital@seoul.city.example" in response.content.decode()
+    client.logout()
+    assert 'href="mailto:digital@seoul.city.example"' in profile(client, seoul)
+
+    client.force_login(focal_point)
+    response = client.post(url, {"public_contact_email": "not an address"}, follow=True)
+    assert "Enter a valid email address" in response.content.decode()
+    seoul.refresh_from_db()
+    assert seoul.public_contact_email == "digital@seoul.city.example"
+
+    client.post(url, {"public_contact_email": ""})
+    seoul.refresh_from_db()
+    assert seoul.public_contact_email == ""
+
+
+def test_only_the_citys_focal_point_may_set_its_public_contact(client, seoul):
+    other_city = OrganisationFactory(name="Busan Metropolitan City")
+    other_focal_point = make_member(other_city, role=Membership.Role.FOCAL_POINT)
+    staff = make_member(seoul)
+    url = f"/members/{seoul.slug}/dashboard/contact/"
+    for person in (other_focal_point, staff):
+        client.force_login(person)
+        assert client.post(url, {"public_contact_email": "x@city.example"}).status_code == 404
+    client.logout()
+    assert client.post(url, {"public_contact_email": "x@city.example"}).status_code == 302  # to sign in
+    seoul.refresh_from_db()
+    assert seoul.public_contact_email == ""
