@@ -5,7 +5,7 @@ from core.countries import country_name
 from core.sections import Card, Section, page_cards
 
 from . import demo, review, selectors
-from .models import CaseIndexPage
+from .models import CaseIndexPage, CasePage
 
 
 def case_facts(case):
@@ -19,6 +19,21 @@ def recent_cases_section(request):
         title=_("Recent cases"),
         cards=page_cards(request, selectors.recent_cases(), meta=case_facts),
         empty_text=_("No cases are published yet."),
+        more_url="/cases/",
+        more_label=_("The case library"),
+        order=30,
+    )
+
+
+@hooks.register("register_organisation_profile_section")
+def organisation_cases_section(request, organisation):
+    """The cases a member city shares, on its public profile (issue 17): newest first, two queries."""
+    cases = CasePage.objects.live().public().filter(organisation=organisation).order_by("-first_published_at")[:6]
+    return Section(
+        key="cases",
+        title=_("Cases it shares"),
+        cards=page_cards(request, cases, meta=case_facts),
+        empty_text=_("%(organisation)s has not shared a case on WeGo Hub yet.") % {"organisation": organisation},
         more_url="/cases/",
         more_label=_("The case library"),
         order=30,

@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.access import Link, RestrictionHelp
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
+from members.models import Membership
 from members.reports import OrganisationReport
+from members.selectors import ProfileFigure
 
 from . import admin_views, demo, demo_learning, selectors, services
 from .models import Certificate, CohortRun, Enrollment, Quiz
@@ -108,6 +111,25 @@ def course_progress_report(organisation):
         table_header=[_("Course"), _("Enrolled"), _("Completed"), _("Certificates")],
         table_rows=by_course,
     )
+
+
+@hooks.register("register_organisation_profile_figures")
+def learning_figures(organisation):
+    """The city's learning on its public profile: counts only, never a name (one query)."""
+    figures = (
+        Enrollment.objects.current()
+        .filter(user__membership__organisation=organisation, user__membership__status=Membership.Status.APPROVED)
+        .aggregate(
+            staff=Count("user", distinct=True),
+            completed=Count("id", filter=Q(status=Enrollment.Status.COMPLETED)),
+            certificates=Count("certificate", filter=Q(certificate__revoked_at__isnull=True)),
+        )
+    )
+    return [
+        ProfileFigure(_("Staff enrolled in a course"), figures["staff"], order=10),
+        ProfileFigure(_("Courses completed"), figures["completed"], order=11),
+        ProfileFigure(_("Certificates earned"), figures["certificates"], order=12),
+    ]
 
 
 class EnrollmentViewSet(SnippetViewSet):

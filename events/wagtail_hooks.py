@@ -9,7 +9,7 @@ from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 from members.selectors import organisations_led_by
 
-from . import admin_views, demo, selectors, services
+from . import admin_views, demo, demo_hosts, selectors, services
 from .models import EventIndexPage, EventPage, Registration
 
 
@@ -25,6 +25,21 @@ def upcoming_events_section(request):
         title=_("Upcoming events"),
         cards=page_cards(request, selectors.upcoming_events(), meta=event_facts),
         empty_text=_("No events are scheduled yet."),
+        more_url="/events/",
+        more_label=_("All events"),
+        order=20,
+    )
+
+
+@hooks.register("register_organisation_profile_section")
+def hosted_events_section(request, organisation):
+    """The events the city hosts on its public profile: upcoming and recent, newest first (two queries)."""
+    events = EventPage.objects.live().public().filter(host_organisation=organisation).order_by("-start")[:6]
+    return Section(
+        key="hosted-events",
+        title=_("Events it hosts"),
+        cards=page_cards(request, events, meta=event_facts),
+        empty_text=_("%(organisation)s has not hosted an event on WeGo Hub yet.") % {"organisation": organisation},
         more_url="/events/",
         more_label=_("All events"),
         order=20,
@@ -190,3 +205,9 @@ def registrations_listing_button(page, user, next_url=None):
 def seed_events(progress):
     """Events: a year of conferences, workshops, webinars and trainings, with registrations"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=51)
+def seed_event_hosts(progress):
+    """Event hosts: each seeded event in a member city is hosted by that city (listed on its profile)"""
+    demo_hosts.seed(progress)

@@ -18,8 +18,11 @@ from . import services
 from .models import Invitation, Membership, Organisation, User
 
 ORGANISATIONS_CSV = Path(__file__).parent / "demo_data" / "organisations.csv"
+# Who each city is: name,native_name,aliases (separated by "|"),website,description. Matched on the name.
+CITY_PROFILES_CSV = Path(__file__).parent / "demo_data" / "city_profiles.csv"
 DEMO_PASSWORD_DEFAULT = "wego-hub-demo-2026"  # noqa: S105 (demo accounts on a laptop; override with DEMO_PASSWORD)
-DEMO_NOTE = "Demo data: a real city, but this record was generated for demonstration."
+DEMO_MARK = "Demo data"
+DEMO_NOTE = f"{DEMO_MARK}: a real city, but this record was generated for demonstration."
 
 SECRETARIAT = "wego-secretariat"
 SEOUL = "seoul-metropolitan-government"
@@ -92,6 +95,45 @@ def seed_organisations(progress):
             continue
         organisation_from_row(row, description=DEMO_NOTE, is_demo=True).save()
         progress.record(True)
+    seed_city_profiles(progress)
+
+
+PROFILE_FIELDS = ("native_name", "aliases", "website", "description")
+
+
+def profile_values(row):
+    """A city_profiles.csv row as field values: aliases one per line, as the admin shows them."""
+    aliases = "\n".join(part.strip() for part in (row.get("aliases") or "").split("|") if part.strip())
+    values = {"native_name": row.get("native_name") or "", "aliases": aliases, "website": row.get("website") or ""}
+    description = (row.get("description") or "").strip()
+    if description and DEMO_MARK not in description:
+        description = f"{description} ({DEMO_MARK}.)"  # a visitor can tell the record is demo content
+    values["description"] = description
+    return {field: value.strip() for field, value in values.items()}
+
+
+def seed_city_profiles(progress, path=CITY_PROFILES_CSV):
+    """Native names, other names, websites and descriptions of the demo cities. A field is only filled while it is
+    empty (or holds the placeholder note the organisation was created with): what an editor wrote stays, and a
+    second run changes nothing."""
+    if not path.exists():
+        return
+    rows = load_organisation_rows(path)
+    organisations = Organisation.objects.in_bulk([row["name"] for row in rows], field_name="name")
+    for row in progress.iterate(rows, "city profiles"):
+        organisation = organisations.get(row["name"])
+        if organisation is None:
+            progress.record(False)
+            continue
+        changed = []
+        for field, value in profile_values(row).items():
+            current = getattr(organisation, field)
+            if value and (not current or (field == "description" and current == DEMO_NOTE)):
+                setattr(organisation, field, value)
+                changed.append(field)
+        if changed:
+            organisation.save(update_fields=changed)
+        progress.record(bool(changed))
 
 
 def ensure_person(person: DemoPerson):

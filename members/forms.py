@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.db import models
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import TimeZoneField
@@ -8,25 +10,104 @@ from core.widgets import LongSelect
 from .models import Membership, Organisation, Region, User
 
 
+class DirectorySort(models.TextChoices):
+    NAME = "name", _("Name (A–Z)")
+    NEWEST = "newest", _("Newest members first")
+    REGION = "region", _("Region, then name")
+
+
 class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text=_("Any spelling: Seoul, 서울…"),
+    )
     region = forms.ChoiceField(label=_("Region"), required=False, widget=LongSelect)
     country = forms.ChoiceField(label=_("Country"), required=False, widget=LongSelect)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=DirectorySort.choices, widget=LongSelect)
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", _("All regions")), *Region.choices]
         self.fields["country"].choices = [("", _("All countries")), *countries]
 
+    def filters(self):
+        """The valid values only: an unknown sort or an over-long name is reported on the form, the rest applies."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "query": cleaned.get("q") or "",
+            "region": cleaned.get("region") or "",
+            "country": cleaned.get("country") or "",
+            "sort": cleaned.get("sort") or DirectorySort.NAME,
+        }
+
+
+class OrganisationSelect(LongSelect):
+    """The organisations as a plain <select> grouped by region (<optgroup>, regions in the order of their names),
+    which works without JavaScript. Each option carries ``data-search``: its name, city, native name and other names
+    in normalised form, which static/js/organisation-filter.js matches as the person types in a filter box."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {
+                "data-filter-label": _("Find your city in the list (any spelling: Seoul, 서울…)"),
+                "data-filter-count": _("Cities and organisations that match: {count}"),
+                "data-filter-none": _("None matches. Try another spelling, or clear the box to see the whole list."),
+                **(attrs or {}),
+            }
+        )
+
+    def option_pairs(self, value):
+        pairs = list(self.choices)
+        blank = [pair for pair in pairs if not getattr(pair[0], "instance", None)]
+        by_region = {}
+        for option_value, label in pairs:
+            instance = getattr(option_value, "instance", None)
+            if instance is not None:
+                by_region.setdefault(instance.region, []).append((option_value, label))
+        regions = sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())
+        groups = [(str(label), by_region[code]) for code, label in regions if code in by_region]
+        return [*blank, *groups]
+
+    def render_one(self, option_value, label, selected):
+        html = super().render_one(option_value, label, selected)
+        instance = getattr(option_value, "instance", None)
+        if instance is None:
+            return html
+        return html.replace("<option ", f'<option data-search="{escape(instance.search_names)}" ', 1)
+
 
 class OrganisationChoiceField(forms.ModelChoiceField):
-    widget = LongSelect
+    widget = OrganisationSelect
 
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.city}, {obj.country.name})"
+        native = f" – {obj.native_name}" if obj.native_name else ""
+        return f"{obj.name}{native} ({obj.city}, {obj.country.name})"
 
 
 def active_organisations():
-    return Organisation.objects.active().only("name", "city", "country").order_by("name")
+    return (
+        Organisation.objects.active()
+        .only("name", "city", "country", "region", "native_name", "search_names")
+        .order_by("name")
+    )
+
+
+def organisation_from_link(form):
+    """``?organisation=<slug>`` on the page (the "Join as staff of …" link of a city's profile) chooses that city,
+    unless the form is already filled in."""
+    from allauth.core import context
+
+    request = context.request
+    if form.is_bound or request is None:
+        return None
+    from .selectors import active_organisation_by_slug
+
+    organisation = active_organisation_by_slug(request.GET.get("organisation", ""))
+    return organisation.pk if organisation else None
 
 
 class SignupForm(forms.Form):
@@ -41,6 +122,12 @@ class SignupForm(forms.Form):
         empty_label=_("— I am not staff of a member organisation —"),
         help_text=_("Your focal point approves the request; staff with a city email address join at once."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        preselected = organisation_from_link(self)
+        if preselected is not None:
+            self.initial["organisation"] = preselected
 
     def signup(self, request, user):
         from . import services  # services import this module's models; keep the form importable on its own
@@ -103,6 +190,20 @@ class InviteForm(forms.Form):
                 % {"given": len(valid), "count": INVITATIONS_PER_SUBMISSION}
             )
         return {**cleaned, "valid": valid, "invalid": invalid}
+
+
+class PublicContactForm(forms.Form):
+    public_contact_email = forms.EmailField(
+        label=_("Public contact address"),
+        required=False,
+        help_text=_(
+            "Shown on your city's public profile. Prefer a shared address (e.g. digital@city.example); publish a "
+            "personal one only if its owner agrees. Leave empty to show none."
+        ),
+    )
+
+    def clean_public_contact_email(self):
+        return self.cleaned_data["public_contact_email"].lower()
 
 
 class RoleForm(forms.Form):

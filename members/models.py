@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -75,12 +78,31 @@ class Region(models.TextChoices):
     NORTH_AMERICA = "north_america", _("North America")
 
 
+def normalise_name(text):
+    """A form of a name to compare spellings: accents dropped, case folded (also beyond ASCII: SQLite's LIKE only folds
+    ASCII), runs of spaces made one. Hangul and other scripts keep their letters: only combining marks go."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(unicodedata.normalize("NFC", kept).casefold().split())
+
+
+def split_aliases(text):
+    """Aliases are one per line; a comma also separates (a pasted list works)."""
+    return [part.strip() for part in re.split(r"[\n,]", text or "") if part.strip()]
+
+
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Organisation.Status.ACTIVE)
 
     def member_cities(self):
         return self.filter(kind=Organisation.Kind.MEMBER_CITY)
+
+    def matching(self, query):
+        """Organisations whose name, city, native name or an alias contains ``query``, however it is spelt in case
+        and accents ("Seoul", "SEOUL", "서울"): a substring of the normalised ``search_names`` column."""
+        normalised = normalise_name(query)
+        return self.filter(search_names__contains=normalised) if normalised else self
 
 
 class Organisation(index.Indexed, models.Model):
@@ -112,6 +134,31 @@ class Organisation(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    native_name = models.CharField(
+        _("native name"), max_length=160, blank=True, help_text=_("The name in the city's own language, e.g. 서울.")
+    )
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names people search for, one per line (or separated by commas), e.g. Seoul City."),
+    )
+    cover_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture of the city for its profile page."),
+    )
+    public_contact_email = models.EmailField(
+        _("public contact address"),
+        blank=True,
+        help_text=_(
+            "Shown on the public profile. Use a shared role address (e.g. digital@city.example); a personal address "
+            "only if its owner, the focal point, asked for it to be published."
+        ),
+    )
     description = models.TextField(_("short description"), blank=True)
     email_domains = models.TextField(
         _("email domains"),
@@ -119,6 +166,8 @@ class Organisation(index.Indexed, models.Model):
         help_text=_("One per line, e.g. seoul.go.kr. Staff with a verified address there join automatically."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False, help_text=_("Created by seed_demo."))
+    # Name, city, native name and aliases in normalise_name's form, kept by save(): the directory's search reads it.
+    search_names = models.TextField(editable=False, blank=True, default="")
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -128,15 +177,20 @@ class Organisation(index.Indexed, models.Model):
             heading=_("Organisation"),
         ),
         MultiFieldPanel([FieldPanel("city"), FieldPanel("country"), FieldPanel("region")], heading=_("Location")),
+        MultiFieldPanel([FieldPanel("native_name"), FieldPanel("aliases")], heading=_("Other names")),
         FieldPanel("year_joined"),
         FieldPanel("website"),
+        FieldPanel("public_contact_email"),
         FieldPanel("logo"),
+        FieldPanel("cover_image"),
         FieldPanel("description"),
         FieldPanel("email_domains"),
     ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("city"),
+        index.SearchField("native_name"),
+        index.SearchField("aliases"),
         index.AutocompleteField("name"),
         index.FilterField("region"),
         index.FilterField("status"),
@@ -152,8 +206,29 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.search_names = self.build_search_names()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "city", "native_name", "aliases"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_names"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("members:organisation", kwargs={"slug": self.slug})
+
+    def build_search_names(self):
+        names = [self.name, self.city, self.native_name, *self.alias_list]
+        return "\n".join(dict.fromkeys(normalise_name(name) for name in names if name))
+
+    @property
+    def alias_list(self):
+        return split_aliases(self.aliases)
+
+    @property
+    def other_names(self):
+        """The aliases a reader does not already see as the name, the city or the native name."""
+        shown = {normalise_name(name) for name in (self.name, self.city, self.native_name)}
+        return [alias for alias in self.alias_list if normalise_name(alias) not in shown]
 
     @property
     def domains(self):

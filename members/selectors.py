@@ -1,6 +1,10 @@
+from dataclasses import dataclass
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from wagtail import hooks
 
 from core.countries import country_names
@@ -8,15 +12,28 @@ from core.countries import country_names
 from .models import Membership, Organisation, Region
 
 
-def directory(*, region="", country=""):
-    """Active organisations for the public directory, narrowed by region and country."""
+def region_order():
+    """Regions in the order of their names in the current language (not of their codes)."""
+    codes = [code for code, _label in sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())]
+    return Case(*[When(region=code, then=Value(position)) for position, code in enumerate(codes)], default=Value(99))
+
+
+def directory(*, query="", region="", country="", sort="name"):
+    """Active organisations for the public directory: found by any spelling of their name (``matching``), narrowed
+    by region and country, sorted by name, newest members first or region. One query however many there are."""
     organisations = Organisation.objects.active().only(
-        "name", "slug", "city", "country", "region", "kind", "year_joined"
+        "name", "slug", "city", "country", "region", "kind", "year_joined", "native_name"
     )
+    if query:
+        organisations = organisations.matching(query)
     if region:
         organisations = organisations.filter(region=region)
     if country:
         organisations = organisations.filter(country=country)
+    if sort == "newest":
+        return organisations.order_by(F("year_joined").desc(nulls_last=True), "name")
+    if sort == "region":
+        return organisations.order_by(region_order(), "name")
     return organisations.order_by("name")
 
 
@@ -39,6 +56,47 @@ def counts_by_kind():
     return dict(
         Organisation.objects.active().values_list("kind").annotate(total=Count("id")).values_list("kind", "total")
     )
+
+
+# --- A city's public profile ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileFigure:
+    """One aggregate number on a city's profile (never a person): "Staff enrolled in a course: 12"."""
+
+    label: str
+    value: int
+    order: int = 100
+
+
+def profile_figures(organisation):
+    """What the content apps count for the city, through ``register_organisation_profile_figures`` (a function of
+    the organisation returning ProfileFigures); members knows nothing of courses."""
+    figures = [figure for fn in hooks.get_hooks("register_organisation_profile_figures") for figure in fn(organisation)]
+    return sorted(figures, key=lambda figure: figure.order)
+
+
+def profile_summary(organisation):
+    """One line for search engines and link previews: who the city is (issue 17: for the meta description)."""
+    facts = gettext("%(name)s: %(city)s, %(country)s, %(region)s.") % {
+        "name": organisation.name,
+        "city": organisation.city,
+        "country": organisation.country.name,
+        "region": organisation.get_region_display(),
+    }
+    return Truncator(f"{facts} {organisation.description}".strip()).chars(160)
+
+
+def has_focal_point(organisation):
+    return organisation.memberships.filter(status=Membership.Status.APPROVED, role=Membership.Role.FOCAL_POINT).exists()
+
+
+def active_organisation_by_slug(slug):
+    """The active organisation with this slug, or None (a stale or mistyped link preselects nothing)."""
+    if not slug or len(slug) > 160:
+        return None
+    return Organisation.objects.active().filter(slug=slug).first()
 
 
 def membership_of(user):

@@ -112,6 +112,14 @@ def ensure_can_manage(user, organisation):
         raise NotAllowed
 
 
+def set_public_contact(*, organisation: Organisation, email: str, by: User) -> Organisation:
+    """The focal point (or the secretariat) chooses the address the city's public profile shows, or none."""
+    ensure_can_manage(by, organisation)
+    organisation.public_contact_email = email.strip().lower()
+    organisation.save(update_fields=["public_contact_email"])
+    return organisation
+
+
 # --- Secret links ---------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("members/<slug:slug>/dashboard/report.csv", views.report_csv, name="report_csv"),
     path("members/<slug:slug>/dashboard/<slug:key>.csv", views.report_table_csv, name="report_table_csv"),
     path("members/<slug:slug>/dashboard/invitations/", views.send_invitations, name="invite"),
+    path("members/<slug:slug>/dashboard/contact/", views.set_public_contact, name="public_contact"),
     path(
         "members/<slug:slug>/dashboard/invitations/<int:pk>/resend/",
         views.resend_invitation,

@@ -28,6 +28,7 @@ from .forms import (
     InviteForm,
     JoinOrganisationForm,
     ProfileForm,
+    PublicContactForm,
     RejectForm,
     RoleForm,
 )
@@ -39,8 +40,8 @@ from .models import Invitation, Membership, Organisation
 @require_safe
 def directory(request):
     form = DirectoryFilterForm(request.GET or None, countries=selectors.countries_in_directory())
-    filters = form.cleaned_data if form.is_valid() else {}
-    organisations = selectors.directory(region=filters.get("region", ""), country=filters.get("country", ""))
+    filters = form.filters()
+    organisations = selectors.directory(**filters)
     page = paginate(request, organisations, 24)
     selectors.with_country_names(page.object_list)
     return render(
@@ -52,20 +53,32 @@ def directory(request):
             "total": page.paginator.count,
             "organisation_count": sum(selectors.counts_by_kind().values()),
             "member_city_kind": Organisation.Kind.MEMBER_CITY,
+            "name_query": filters["query"],
         },
     )
 
 
 @require_safe
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.active(), slug=slug)
+    organisation = get_object_or_404(Organisation.objects.active().select_related("cover_image"), slug=slug)
+    if request.user.is_authenticated:
+        join_url = f"{reverse('members:me')}?{urlencode({'organisation': organisation.slug})}#membership-heading"
+    else:
+        join_url = f"{reverse('account_signup')}?{urlencode({'organisation': organisation.slug})}"
     return render(
         request,
         "members/organisation_detail.html",
         {
             "organisation": organisation,
             "member_count": selectors.approved_member_count(organisation),
+            "figures": selectors.profile_figures(organisation),
             "sections": collect_sections("register_organisation_profile_section", request, organisation),
+            "domains": organisation.domains,
+            "aliases": organisation.other_names,
+            "has_focal_point": selectors.has_focal_point(organisation),
+            "join_url": join_url,
+            # For base.html's meta description block once it has one (issue 17, another part).
+            "meta_description": selectors.profile_summary(organisation),
             "can_manage": services.can_manage(request.user, organisation),
         },
     )
@@ -81,7 +94,9 @@ def organisation_detail(request, slug):
 def me(request):
     user = request.user
     profile_form = ProfileForm(instance=user, prefix="profile")
-    join_form = JoinOrganisationForm(prefix="join")
+    # The "Join as staff of …" link on a city's profile names the city: the join form starts with it chosen.
+    preselected = selectors.active_organisation_by_slug(request.GET.get("organisation", ""))
+    join_form = JoinOrganisationForm(prefix="join", initial={"organisation": preselected.pk if preselected else None})
     if request.method == "POST" and "profile-submit" in request.POST:
         profile_form = ProfileForm(request.POST, instance=user, prefix="profile")
         if profile_form.is_valid():
@@ -216,6 +231,7 @@ def dashboard(request, organisation):
             "staff": selectors.staff(organisation),
             "invitations": selectors.recent_invitations(organisation),
             "invite_form": InviteForm(),
+            "contact_form": PublicContactForm(initial={"public_contact_email": organisation.public_contact_email}),
             "reject_form": RejectForm(),
             "role_choices": Membership.Role.choices,
             "reports": reports.organisation_reports(organisation),
@@ -284,6 +300,22 @@ def change_role(request, organisation, pk):
 def remove_member(request, organisation, pk):
     message = _("%(person)s no longer has member access.")
     return _on_membership(request, organisation, pk, services.remove_member, message)
+
+
+@manager_required
+@require_POST
+def set_public_contact(request, organisation):
+    form = PublicContactForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid email address, or leave the box empty to show none."))
+        return redirect("members:dashboard", organisation.slug)
+    email = form.cleaned_data["public_contact_email"]
+    message = _("Your city's profile now shows %s.") % email if email else _("Your city's profile shows no address.")
+    return _run(
+        request,
+        lambda: services.set_public_contact(organisation=organisation, email=email, by=request.user),
+        message,
+    )
 
 
 @manager_required

@@ -8,8 +8,8 @@ from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
-from . import admin_views, demo, selectors
-from .models import Download
+from . import admin_views, demo, demo_authors, selectors
+from .models import Download, ToolkitPage
 
 
 @hooks.register("register_home_section")
@@ -19,6 +19,21 @@ def new_toolkits_section(request):
         title=_("New toolkits"),
         cards=page_cards(request, selectors.recent_toolkits(), meta=lambda toolkit: (toolkit.get_kind_display(),)),
         empty_text=_("No toolkits are published yet."),
+        more_url="/toolkits/",
+        more_label=_("All toolkits"),
+        order=40,
+    )
+
+
+@hooks.register("register_organisation_profile_section")
+def authored_toolkits_section(request, organisation):
+    """The toolkits the city wrote (alone or with others), on its public profile."""
+    toolkits = ToolkitPage.objects.live().public().filter(authoring_organisations=organisation).order_by("title")[:6]
+    return Section(
+        key="authored-toolkits",
+        title=_("Toolkits it wrote"),
+        cards=page_cards(request, toolkits, meta=lambda toolkit: (toolkit.get_kind_display(),)),
+        empty_text=_("%(organisation)s has not published a toolkit on WeGo Hub yet.") % {"organisation": organisation},
         more_url="/toolkits/",
         more_label=_("All toolkits"),
         order=40,
@@ -100,3 +115,9 @@ def register_download_report_menu_item():
 def seed_toolkits(progress):
     """Toolkits: six guides and templates with releases, generated PDF, DOCX and XLSX files, and downloads"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=46)
+def seed_toolkit_authors(progress):
+    """Toolkit authors: the member cities that wrote each seeded toolkit (listed on their profiles)"""
+    demo_authors.seed(progress)

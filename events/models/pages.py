@@ -131,6 +131,15 @@ class EventPage(RoutablePageMixin, ContentPage):
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("region"), max_length=24, choices=Region.choices, blank=True)
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    host_organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("host city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
+        help_text=_("The member city or organisation that hosts the event; it is listed on the city's profile."),
+    )
     online_join_url = models.URLField(
         _("online join link"),
         blank=True,
@@ -176,6 +185,7 @@ class EventPage(RoutablePageMixin, ContentPage):
                 FieldPanel("address"),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country"), FieldPanel("region")]),
                 FieldPanel("organiser"),
+                FieldPanel("host_organisation"),
                 FieldPanel("online_join_url"),
             ],
             heading=_("When and where"),

@@ -20,7 +20,7 @@ def test_a_form_with_errors_stays_accessible(page):
     page.get_by_label("Password:", exact=True).fill("short")
     page.get_by_label("Password (again)").fill("short")
     page.get_by_label("Email").evaluate("element => element.removeAttribute('type')")  # let the server judge
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Join WeGo Hub").click()
     results = Axe().run(page)
     assert [v for v in results.response["violations"] if v["impact"] in SERIOUS] == []
 

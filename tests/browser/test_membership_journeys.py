@@ -39,7 +39,7 @@ def test_an_invited_person_accepts_signs_up_and_opens_a_members_only_page(page, 
     page.get_by_label("Last name").fill("Ndiaye")
     page.get_by_label("Password:", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Password (again)").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Join WeGo Hub").click()
 
     page.get_by_role("button", name="Accept the invitation").click()
     page.wait_for_url("**/me/")

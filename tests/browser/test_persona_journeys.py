@@ -72,7 +72,7 @@ def test_a_new_staff_member_signs_up_under_a_city_and_the_focal_point_is_told(pa
     page.get_by_label("Password:", exact=True).fill("seoul-digital-city-2026")
     page.get_by_label("Password (again)").fill("seoul-digital-city-2026")
     page.get_by_label("Your city or organisation").select_option(value=str(city.pk))
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Join WeGo Hub").click()
     page.get_by_role("heading", name="Verify Your Email Address").wait_for()
     run_ready_tasks()
     assert [message.to for message in mail.outbox] == [["newcomer@mail.example"]]  # no one is asked yet

@@ -9,13 +9,13 @@ PASSWORD = "seoul-digital-city-2026"
 
 def test_a_newcomer_signs_up_confirms_the_email_and_lands_signed_in_on_the_account_page(page):
     page.goto("/")
-    page.get_by_role("link", name="Join").click()
+    page.get_by_role("link", name="Join WeGo Hub").click()
     page.get_by_label("Email").fill("newcomer@city.example")
     page.get_by_label("First name").fill("Nadia")
     page.get_by_label("Last name").fill("Newcomer")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Join WeGo Hub").click()
     page.get_by_role("heading", name="Verify Your Email Address").wait_for()
 
     run_ready_tasks()

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
@@ -88,11 +88,24 @@ class ToolkitPage(RoutablePageMixin, ContentPage):
     )
     licence = models.CharField(_("licence"), max_length=24, choices=Licence.choices, default=Licence.CC_BY)
     authors = models.CharField(_("authors"), max_length=255, blank=True)
+    authoring_organisations = ParentalManyToManyField(
+        "members.Organisation",
+        verbose_name=_("authoring cities"),
+        blank=True,
+        related_name="authored_toolkits",
+        help_text=_("The member cities or organisations that wrote the toolkit; it is listed on their profiles."),
+    )
 
     content_panels = [
         *ContentPage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("audience"), FieldPanel("licence"), FieldPanel("authors")],
+            [
+                FieldPanel("kind"),
+                FieldPanel("audience"),
+                FieldPanel("licence"),
+                FieldPanel("authors"),
+                FieldPanel("authoring_organisations"),
+            ],
             heading=_("Kind, access and licence"),
         ),
         InlinePanel("releases", heading=_("Releases"), label=_("Release"), min_num=0),
