@@ -31,6 +31,7 @@ class PageParser(HTMLParser):
         self.links, self.assets = [], []
         self.html_lang = None
         self.h1_count = 0
+        self.descriptions = []
         self.title = ""
         self._in_title = False
 
@@ -42,6 +43,8 @@ class PageParser(HTMLParser):
             self.h1_count += 1
         elif tag == "title":
             self._in_title = True
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.descriptions.append(attrs.get("content") or "")
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         for asset_tag, attribute in ASSET_ATTRIBUTES:
@@ -94,6 +97,8 @@ def crawl(client):
             problems.append(f"{where}: {parser.h1_count} <h1> elements")
         if not parser.title.strip():
             problems.append(f"{where}: empty <title>")
+        if len(parser.descriptions) != 1 or not parser.descriptions[0].strip():
+            problems.append(f"{where}: {parser.descriptions} as <meta name=description>, not one description")
         for asset in parser.assets:
             if not is_internal(asset) and not asset.startswith("data:"):
                 problems.append(f"{where}: external asset {asset}")
