@@ -264,3 +264,16 @@ def test_seeding_twice_creates_the_pages_once_and_keeps_the_secretariats_choices
     assert Page.objects.count() == before
     seeded.refresh_from_db()
     assert seeded.terms_page_id == chosen.pk and seeded.privacy_page.slug == "privacy"
+
+
+# --- The admin -------------------------------------------------------------------------------------------------------
+
+
+def test_the_secretariat_chooses_the_pages_and_edits_the_contact_page_in_the_admin(admin_client, seeded):
+    html = admin_client.get(f"/admin/settings/core/sitesettings/{seeded.site_id}/").content.decode()
+    for field in ("about_page", "contact_page", "privacy_page", "terms_page"):
+        assert f'name="{field}"' in html
+    contact = Page.objects.get(slug="contact")
+    assert admin_client.get(f"/admin/pages/{contact.pk}/edit/").status_code == 200
+    home = contact.get_parent()
+    assert admin_client.get(f"/admin/pages/add/core/contactpage/{home.pk}/").status_code == 200
