@@ -9,7 +9,7 @@ its link; nothing else changes.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .models import SiteSettings
 
@@ -30,8 +30,8 @@ class Link:
 
 
 def links_for(request):
-    """{key: Link} for each chosen, live page; {} without a request."""
-    if request is None:
+    """{key: Link} for each chosen, live page; {} without a request or a Wagtail Site to read the settings of."""
+    if request is None or Site.find_for_request(request) is None:  # the Site is cached on the request
         return {}
     cached = getattr(request, "_legal_links", None)
     if cached is not None:

@@ -183,6 +183,12 @@ def test_a_missing_or_unpublished_page_only_hides_its_link(client, seeded):
     assert "How we use this information" not in client.get("/accounts/signup/").content.decode()
 
 
+def test_a_site_without_a_wagtail_site_record_still_renders_its_pages(client, db):
+    Site.objects.all().delete()
+    parser = parse(client.get("/members/"))
+    assert "/privacy/" not in parser.links and len(parser.descriptions) == 1
+
+
 def test_the_links_cost_one_query_per_request(seeded, django_assert_num_queries):
     request = RequestFactory().get("/")
     SiteSettings.for_request(request)  # base.html has read them already, for the footer text
