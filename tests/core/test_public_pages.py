@@ -121,6 +121,7 @@ def test_robots_txt_allows_the_site_keeps_personal_pages_out_and_names_the_sitem
     assert "Allow: /" in lines
     assert f"Sitemap: {settings.PUBLIC_URL}/sitemap.xml" in lines
     assert client.post("/robots.txt").status_code == 405
+    assert not response.cookies and "public" in response["Cache-Control"]  # a shared cache may keep it
 
 
 def test_sitemap_lists_public_live_pages_at_the_public_address_only(client, site_tree):
@@ -139,6 +140,7 @@ def test_sitemap_lists_public_live_pages_at_the_public_address_only(client, site
     for path in ("/", "/about/", "/courses/", "/events/"):
         assert public + path in locations
     assert not [location for location in locations if "members-corner" in location or "draft-notice" in location]
+    assert not response.cookies
 
 
 def test_favicon_ico_answers_with_an_icon(client, db):
