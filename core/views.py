@@ -168,7 +168,10 @@ def robots_txt(request):
 def favicon(request):
     """Browsers and feed readers that ask for /favicon.ico get the ICO next to the SVG icon the pages link.
 
-    A temporary redirect: the static file's name carries its content hash in production, which changes with it."""
+    A temporary redirect: the static file's name carries its content hash in production, which changes with it.
+    static/img/favicon.ico is static/img/favicon.svg rasterised at 16, 32 and 48 pixels (headless Chromium, then
+    Pillow's ICO writer); make it again when the SVG changes. base.html links both: browsers without SVG icons take
+    the ICO."""
     response = HttpResponseRedirect(static("img/favicon.ico"))
     response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -143,7 +143,8 @@ def test_sitemap_lists_public_live_pages_at_the_public_address_only(client, site
     assert not response.cookies
 
 
-def test_favicon_ico_answers_with_an_icon(client, db):
+def test_favicon_ico_answers_with_an_icon_that_pages_also_link(client, site_tree):
+    assert '<link rel="icon" href="/static/img/favicon.ico" sizes="32x32">' in client.get("/").content.decode()
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     icon = client.get(response["Location"])
