@@ -39,12 +39,12 @@ class PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.html_lang = attrs.get("lang")
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.descriptions.append(attrs.get("content") or "")
         elif tag == "h1":
             self.h1_count += 1
         elif tag == "title":
             self._in_title = True
-        elif tag == "meta" and attrs.get("name") == "description":
-            self.descriptions.append(attrs.get("content") or "")
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         for asset_tag, attribute in ASSET_ATTRIBUTES:
