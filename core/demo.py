@@ -1,11 +1,13 @@
-"""Demo content owned by core: the home page, the about page and the topic taxonomy."""
+"""Demo content owned by core: the home page, the topic taxonomy and the pages every page links to (about, contact,
+privacy notice, terms of use), chosen in the site settings."""
 
 from django.conf import settings
 from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import HomePage, SiteSettings, StandardPage, Topic
+from . import demo_legal
+from .models import ContactPage, HomePage, SiteSettings, StandardPage, Topic
 from .public_url import sync_default_site
 
 TOPICS = [
@@ -63,7 +65,7 @@ def ensure_home_page():
 def seed(progress):
     home, created = ensure_home_page()
     progress.record(created)
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     for name, description in progress.iterate(TOPICS, "topics"):
         _, created = Topic.objects.get_or_create(
             slug=slugify(name), defaults={"name": name, "description": description}
@@ -84,6 +86,47 @@ def seed(progress):
         progress.record(True)
     else:
         progress.record(False)
+    seed_public_pages(home, site_settings, progress)
+
+
+def seed_public_pages(home, site_settings, progress):
+    """The contact page, the privacy notice and the terms of use, and the site settings' links to the four pages.
+
+    A link the secretariat already chose is left alone; an empty one points at the demo page."""
+    pages = {"about_page": StandardPage.objects.child_of(home).filter(slug="about").first()}
+    pages["contact_page"], created = ensure_child(
+        home,
+        ContactPage,
+        "contact",
+        title="Contact",
+        intro=demo_legal.CONTACT_INTRO,
+        address=demo_legal.CONTACT_ADDRESS,
+        office_hours=demo_legal.CONTACT_HOURS,
+        body=demo_legal.CONTACT_BODY,
+    )
+    progress.record(created)
+    pages["privacy_page"], created = ensure_child(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        intro=demo_legal.PRIVACY_INTRO,
+        body=demo_legal.PRIVACY_BODY,
+    )
+    progress.record(created)
+    pages["terms_page"], created = ensure_child(
+        home, StandardPage, "terms", title="Terms of use", intro=demo_legal.TERMS_INTRO, body=demo_legal.TERMS_BODY
+    )
+    progress.record(created)
+    unset = {
+        field: page
+        for field, page in pages.items()
+        if page is not None and getattr(site_settings, f"{field}_id") is None
+    }
+    if unset:
+        for field, page in unset.items():
+            setattr(site_settings, field, page)
+        site_settings.save(update_fields=list(unset))
 
 
 def ensure_child(parent, model, slug, **fields):

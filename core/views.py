@@ -3,8 +3,16 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,6 +23,7 @@ from wagtail.documents.views import serve as wagtail_documents
 
 from core.errors import someone_is_told
 from core.models import SiteSettings
+from core.public_url import absolute_url
 
 from . import health
 
@@ -129,3 +138,40 @@ def refuse(request, error, *, back_url, back_label):
 
     context = {"message": error.message, "back_url": back_url, "back_label": back_label}
     return render(request, "core/refusal.html", context, status=error.status)
+
+
+# --- What crawlers and browsers ask the site's root for ------------------------------------------------------------
+
+# Personal, per-visitor or endless pages that a search engine has no business indexing. Robots.txt is advice, not
+# access control: each of these is already refused or signed-in only where it matters.
+ROBOTS_DISALLOW = [
+    "/admin/",
+    "/accounts/",
+    "/me/",
+    "/invitations/",  # secret links, one per invited person
+    "/search/",  # endless result pages; the sitemap lists every page once
+    "/learning/",  # enrolment and progress actions
+    "/certificates/",  # each verification page carries a learner's name
+]
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "Allow: /", ""]
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_safe
+def favicon(request):
+    """Browsers and feed readers that ask for /favicon.ico get the ICO next to the SVG icon the pages link.
+
+    A temporary redirect: the static file's name carries its content hash in production, which changes with it.
+    static/img/favicon.ico is static/img/favicon.svg rasterised at 16, 32 and 48 pixels (headless Chromium, then
+    Pillow's ICO writer); make it again when the SVG changes. base.html links both: browsers without SVG icons take
+    the ICO."""
+    response = HttpResponseRedirect(static("img/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -28,6 +28,7 @@ class PageParser(HTMLParser):
         self.assets = []
         self.html_lang = None
         self.h1_count = 0
+        self.descriptions = []
         self.title = ""
         self._in_title = False
 
@@ -35,6 +36,8 @@ class PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.html_lang = attrs.get("lang")
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.descriptions.append(attrs.get("content") or "")
         elif tag == "h1":
             self.h1_count += 1
         elif tag == "title":
@@ -78,6 +81,8 @@ def crawl(client):
             problems.append(f"{where}: {parser.h1_count} <h1> elements")
         if not parser.title.strip():
             problems.append(f"{where}: empty <title>")
+        if len(parser.descriptions) != 1 or not parser.descriptions[0].strip():
+            problems.append(f"{where}: {parser.descriptions} as <meta name=description>, not one description")
         for asset in parser.assets:
             if not is_internal(asset) and not asset.startswith("data:"):
                 problems.append(f"{where}: external asset {asset}")

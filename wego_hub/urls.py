@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
@@ -11,6 +12,10 @@ handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    # Wagtail's sitemap: live pages without view restrictions, at the default Site's address (= PUBLIC_URL).
+    path("sitemap.xml", sitemap, name="sitemap"),
     # Wagtail's own login form would bypass allauth's rate limits: send it to allauth.
     path(
         "admin/login/",

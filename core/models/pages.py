@@ -49,6 +49,36 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+class ContactPage(Page):
+    """How to reach the secretariat: its postal address, its email (from the site settings) and who answers what."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    address = models.TextField(_("postal address"), blank=True, help_text=_("One line per line of the address."))
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=160, blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("What to write to whom. The contact email comes from the site settings."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("office_hours"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")
+
+
 class IndexPage(Page):
     """The single listing page of a content app (/courses/, /toolkits/, /cases/, /events/).
 
