@@ -128,12 +128,14 @@ def test_a_detail_page_cover_is_a_responsive_picture_with_the_images_alt_text(cl
 
     html = client.get(case.url).content.decode()
 
-    assert '<source sizes="' in html and 'type="image/webp"' in html
-    assert "format-webp" in html and "480w" in html and "1200w" in html
+    source = re.search(r"<picture><source ([^>]*)><img", html).group(1)
+    assert 'type="image/webp"' in source and 'sizes="(min-width: 73.25rem) 1140px' in source
+    assert re.search(
+        r'srcset="\S+format-webp\.fill-720x300\.webp 720w, \S+format-webp\.fill-1200x500\.webp 1200w"', source
+    )
     cover = img_tag(html, "cover")
     assert f'alt="{case.cover_image.description}"' in cover
-    assert 'width="480"' in cover and 'height="200"' in cover
-    assert 'srcset="' in cover and 'sizes="' in cover and ".jpg 480w" in cover
+    assert 'width="720"' in cover and 'height="300"' in cover and "format-jpeg.fill-720x300.jpg" in cover
     assert 'fetchpriority="high"' in cover and "loading=" not in cover  # the hero loads at once
     assert client.get(re.search(r'src="([^"]+)"', cover).group(1)).status_code == 200
 
@@ -148,7 +150,10 @@ def test_listing_and_home_cards_show_a_lazy_decorative_thumbnail(client, site_tr
     thumbnail = img_tag(html, "card-image")
     assert 'alt=""' in thumbnail  # the card's title says where it leads; the page's cover has the description
     assert 'loading="lazy"' in thumbnail and 'decoding="async"' in thumbnail
-    assert 'width="320"' in thumbnail and 'height="180"' in thumbnail and "640w" in thumbnail
+    assert 'width="640"' in thumbnail and 'height="360"' in thumbnail and ".jpg" in thumbnail
+    source = re.search(r"<picture><source ([^>]*)><img[^>]*card-image", html).group(1)
+    assert 'type="image/webp"' in source and ".webp 320w, " in source and ".webp 640w" in source
+    assert 'sizes="(min-width: 73.25rem) 360px' in source
 
 
 def test_a_page_without_a_cover_shows_no_picture(client, site_tree):
