@@ -160,3 +160,23 @@ def test_a_page_without_a_cover_shows_no_picture(client, site_tree):
     case = CasePageFactory(parent=site_tree["cases"], slug="no-cover")
     assert "<picture>" not in client.get(case.url).content.decode()
     assert "<picture>" not in client.get("/cases/").content.decode()
+
+
+def test_a_listing_reads_its_covers_and_their_renditions_in_two_queries(site_tree, django_assert_num_queries):
+    from cases.models import CasePage
+    from core.images import with_covers
+
+    for number in range(3):
+        CasePageFactory(parent=site_tree["cases"], slug=f"case-{number}")
+    CasePageFactory(parent=site_tree["cases"], slug="no-cover")
+    seed_step()
+    CasePage.objects.filter(slug="no-cover").update(cover_image=None)
+    for case in CasePage.objects.exclude(cover_image=None):
+        case.cover_image.get_rendition("format-webp|fill-320x180")
+    pages = list(CasePage.objects.all())
+
+    with django_assert_num_queries(2):  # the images, their renditions
+        pages = with_covers(pages)
+    with django_assert_num_queries(0):
+        renditions = [list(page.cover_image.renditions.all()) for page in pages if page.cover_image_id]
+    assert [len(found) for found in renditions] == [1, 1, 1]
