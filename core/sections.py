@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from wagtail import hooks
 
+from core.images import with_covers
+
 
 @dataclass(frozen=True)
 class Card:
@@ -20,6 +22,7 @@ class Card:
     progress_label: str = ""
     action_url: str = ""
     action_label: str = ""
+    image: object = None  # a cover image (the image model), shown as the card's thumbnail
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,14 @@ def home_sections(request):
 
 
 def page_cards(request, pages, meta):
-    """Cards for content pages: title, URL (root paths read once per request), summary, ``meta(page)``."""
+    """Cards for content pages: title, URL (root paths read once per request), summary, ``meta(page)``, cover."""
     return [
-        Card(title=page.title, url=page.get_url(request), summary=getattr(page, "summary", ""), meta=meta(page))
-        for page in pages
+        Card(
+            title=page.title,
+            url=page.get_url(request),
+            summary=getattr(page, "summary", ""),
+            meta=meta(page),
+            image=getattr(page, "cover_image", None),
+        )
+        for page in with_covers(pages)
     ]

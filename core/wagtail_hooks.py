@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import access, demo
+from . import access, demo, illustrations
 from .models import Topic
 
 
@@ -24,6 +24,12 @@ register_snippet(TopicViewSet)
 def seed_site(progress):
     """Site: home page, about page, topics"""
     demo.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=90)  # after every content app's seeder
+def seed_illustrations(progress):
+    """Cover illustrations: a drawing for every live content page without a cover"""
+    illustrations.illustrate_pages(progress)
 
 
 # Privacy restricted to groups: a signed-in person outside the groups gets a 403 that says why, where Wagtail would
