@@ -26,6 +26,7 @@ CARD_FIELDS = (
     "country",
     "start_year",
     "end_year",
+    "cover_image",
 )
 FACET_FIELDS = {"kind": "kind", "stage": "stage", "region": "region", "country": "country", "budget": "budget_band"}
 

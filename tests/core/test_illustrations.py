@@ -9,7 +9,7 @@ from wagtail.models import Collection
 
 from core import illustrations
 from core.seeding import Progress
-from tests.factories import CasePageFactory, CoursePageFactory, TopicFactory
+from tests.factories import CasePageFactory, CoursePageFactory, EventPageFactory, ToolkitPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,33 @@ def test_a_listing_reads_its_covers_and_their_renditions_in_two_queries(site_tre
     with django_assert_num_queries(0):
         renditions = [list(page.cover_image.renditions.all()) for page in pages if page.cover_image_id]
     assert [len(found) for found in renditions] == [1, 1, 1]
+
+
+LISTINGS = [
+    ("/cases/", "cases", CasePageFactory),
+    ("/courses/", "courses", CoursePageFactory),
+    ("/toolkits/", "toolkits", ToolkitPageFactory),
+    ("/events/", "events", EventPageFactory),
+    ("/", "cases", CasePageFactory),
+]
+
+
+@pytest.mark.parametrize("path, index, factory", LISTINGS, ids=[path for path, _index, _factory in LISTINGS])
+def test_a_listings_query_count_does_not_grow_with_the_covers_it_shows(client, site_tree, path, index, factory):
+    """Every catalogue paginates through core.pagination, which reads the cards' covers in bulk."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(count):
+        for number in range(count):
+            factory(parent=site_tree[index], slug=f"{index}-{count}-{number}")
+        seed_step()
+        assert client.get(path).status_code == 200  # renditions made once, as on a warm site
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(path).content.decode()
+        return len(captured), html.count('class="card-image"')
+
+    few, few_cards = queries_for(1)
+    many, many_cards = queries_for(3)
+    assert many_cards > few_cards > 0
+    assert many == few

@@ -168,6 +168,14 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "wego_cache"}}
+# Wagtail writes every rendition it serves to the "renditions" cache (the default one when there is none): in the
+# database cache that is a write per image per request. Redis when there is one; otherwise each process's memory
+# (a rendition row never changes; a deleted one only costs a process its stale entry until it expires).
+CACHES["renditions"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "renditions"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions", "TIMEOUT": 3600}
+)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -13,6 +13,8 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # (tests/conftest.py checks every email every test sends).
 PUBLIC_URL = WAGTAILADMIN_BASE_URL = "https://hub.example.org"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Each test has its own media folder and reuses image ids after its rollback: no rendition outlives its test.
+CACHES = {**CACHES, "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 # The manifest needs collectstatic; tests read static files from their sources instead.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
