@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from core.demo import ensure_child, ensure_home_page
+from core.illustrations import ensure_city_illustration
 from core.models import StandardPage
 
 from . import services
@@ -96,6 +97,14 @@ def seed_organisations(progress):
         organisation_from_row(row, description=DEMO_NOTE, is_demo=True).save()
         progress.record(True)
     seed_city_profiles(progress)
+    seed_city_covers()
+
+
+def seed_city_covers():
+    """A drawn skyline for each demo city without a cover (core.illustrations; docs/images.md)."""
+    for organisation in Organisation.objects.filter(is_demo=True, cover_image__isnull=True):
+        organisation.cover_image = ensure_city_illustration(organisation.city, organisation.slug)
+        organisation.save(update_fields=["cover_image"])
 
 
 PROFILE_FIELDS = ("native_name", "aliases", "website", "description")
