@@ -70,6 +70,7 @@ PAGES = [
     BenchPage("lesson page (enrolled)", lesson_page, as_user="member"),
     BenchPage("members directory", "/members/"),
     BenchPage("members directory, region", "/members/?region=europe"),
+    BenchPage("members directory, name search", "/members/?q=%EC%84%9C%EC%9A%B8&sort=name"),
     BenchPage("organisation profile", organisation_profile),
     BenchPage("my hub", "/me/", as_user="member"),
     BenchPage("focal-point dashboard", focal_point_dashboard, as_user="focal_point"),
@@ -87,6 +88,9 @@ PAGES = [
     BenchPage("toolkit page", toolkit_page),
     BenchPage("toolkit download, 1 MB", toolkit_download),
     BenchPage("certificate verification", certificate_page),
+    BenchPage("privacy notice", "/privacy/"),
+    BenchPage("past events", "/events/past/"),
+    BenchPage("sitemap.xml", "/sitemap.xml"),
     # The search mix (issue 9: p95 ≤ 300 ms on SQLite, ≤ 150 ms on PostgreSQL, none over 1 s, at scale "large").
     # In the seed, "parking" is in a quarter of the cases, "pilot" in every case and "city" in every course,
     # lesson, case and event: the most frequent word.

@@ -1,6 +1,7 @@
 """Data at scale, written fast: bulk inserts where Wagtail allows, add_child for pages."""
 
 import datetime as dt
+import io
 import sys
 import time
 from dataclasses import dataclass
@@ -56,13 +57,16 @@ def seed(scale):
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
+    from wagtail.models import Site
 
     from cases.models import CaseIndexPage, CasePage
-    from core.demo import ensure_child, ensure_home_page
+    from core.demo import ensure_child, ensure_home_page, seed_public_pages
+    from core.models import SiteSettings
+    from core.seeding import Progress
     from courses.models import CourseIndexPage, CoursePage
     from events.models import EventIndexPage, EventPage
     from members import services
-    from members.demo import load_organisation_rows, organisation_from_row
+    from members.demo import load_organisation_rows, organisation_from_row, seed_city_profiles
     from members.models import Membership, Organisation, User
     from toolkits.models import ToolkitIndexPage, ToolkitPage
 
@@ -78,6 +82,11 @@ def seed(scale):
 
     organisations = Organisation.objects.bulk_create(organisation_from_row(row) for row in load_organisation_rows())
     say(f"  organisations: {len(organisations)}")
+    # As seed_demo does: the cities' profiles (their names in every spelling, for the directory's name search) and
+    # the privacy notice, terms and contact pages.
+    quiet = Progress(io.StringIO())
+    seed_city_profiles(quiet)
+    seed_public_pages(home, SiteSettings.for_site(Site.objects.get(is_default_site=True)), quiet)
 
     password = make_password("bench-password-2026")
     users = User.objects.bulk_create(

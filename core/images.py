@@ -13,7 +13,8 @@ def with_covers(pages):
     pages = list(pages)
     by_model = defaultdict(list)
     for page in pages:
-        if getattr(page, "cover_image_id", None):
+        # vars(), not getattr(): a listing that left the cover out (.only()) must not load it row by row.
+        if vars(page).get("cover_image_id"):
             by_model[type(page)].append(page)
     for same_type in by_model.values():
         prefetch_related_objects(same_type, "cover_image__renditions")

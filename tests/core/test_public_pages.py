@@ -93,7 +93,7 @@ def test_views_that_are_not_pages_describe_themselves(client, site_tree):
     OrganisationFactory(name="Ville de Dakar", city="Dakar", country="SN", description="Dakar's city hall.")
     expected = {
         "/members/": "member cities",
-        "/members/ville-de-dakar/": "Ville de Dakar (Dakar, Senegal)",
+        "/members/ville-de-dakar/": "Ville de Dakar: Dakar, Senegal",
         "/search/?q=data": "Search the courses",
         "/accounts/signup/": "Your WeGo Hub account",
         "/accounts/login/": "Your WeGo Hub account",
