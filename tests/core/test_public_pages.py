@@ -143,6 +143,18 @@ def test_sitemap_lists_public_live_pages_at_the_public_address_only(client, site
     assert not response.cookies
 
 
+def test_the_sitemap_is_built_once_and_kept_a_while(client, site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = client.get("/sitemap.xml")
+    assert "max-age=900" in first["Cache-Control"]
+    with CaptureQueriesContext(connection) as again:
+        second = client.get("/sitemap.xml")
+    assert second.content == first.content
+    assert not [query for query in again.captured_queries if "wagtailcore_page" in query["sql"]]
+
+
 def test_favicon_ico_answers_with_an_icon_that_pages_also_link(client, site_tree):
     assert '<link rel="icon" href="/static/img/favicon.ico" sizes="32x32">' in client.get("/").content.decode()
     response = client.get("/favicon.ico")
