@@ -12,3 +12,9 @@ def test_admin_pages_draw_no_gravatar(admin_client, url_name):
     html = response.content.decode()
     assert "gravatar" not in html.lower()
     assert 'class="avatar' in html  # the editor's avatar is still drawn, from our own static files
+
+
+def test_the_admin_dashboard_does_not_ask_wagtail_org_for_new_releases(admin_client):
+    """The upgrade panel's request to releases.wagtail.org is refused by our CSP: a console error for every editor."""
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "w-upgrade" not in html

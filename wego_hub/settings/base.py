@@ -302,6 +302,9 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_I18N_ENABLED = False
 # No avatars fetched from gravatar.com: no request leaves the site, and no one's email hash is sent out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's "new Wagtail release" panel fetches releases.wagtail.org from the editor's browser: our CSP blocks it
+# (a console error on every dashboard) and upgrades follow the lock file, not a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
