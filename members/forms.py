@@ -68,8 +68,7 @@ class OrganisationSelect(LongSelect):
             instance = getattr(option_value, "instance", None)
             if instance is not None:
                 by_region.setdefault(instance.region, []).append((option_value, label))
-        regions = sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())
-        groups = [(str(label), by_region[code]) for code, label in regions if code in by_region]
+        groups = [(str(label), by_region[code]) for code, label in Region.by_name() if code in by_region]
         return [*blank, *groups]
 
     def render_one(self, option_value, label, selected):

@@ -77,6 +77,11 @@ class Region(models.TextChoices):
     MIDDLE_EAST_NORTH_AFRICA = "middle_east_north_africa", _("Middle East and North Africa")
     NORTH_AMERICA = "north_america", _("North America")
 
+    @classmethod
+    def by_name(cls):
+        """(code, label) in the order of the labels in the current language, not of the codes."""
+        return sorted(cls.choices, key=lambda choice: str(choice[1]).casefold())
+
 
 def normalise_name(text):
     """A form of a name to compare spellings: accents dropped, case folded (also beyond ASCII: SQLite's LIKE only folds

@@ -14,7 +14,7 @@ from .models import Membership, Organisation, Region
 
 def region_order():
     """Regions in the order of their names in the current language (not of their codes)."""
-    codes = [code for code, _label in sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())]
+    codes = [code for code, _label in Region.by_name()]
     return Case(*[When(region=code, then=Value(position)) for position, code in enumerate(codes)], default=Value(99))
 
 

@@ -77,7 +77,6 @@ def organisation_detail(request, slug):
             "aliases": organisation.other_names,
             "has_focal_point": selectors.has_focal_point(organisation),
             "join_url": join_url,
-            # For base.html's meta description block once it has one (issue 17, another part).
             "meta_description": selectors.profile_summary(organisation),
             "can_manage": services.can_manage(request.user, organisation),
         },
