@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "cases",
     "events",
     "search.apps.SearchConfig",
+    # Content translation: locales that keep their page trees in step with English (untranslated pages are aliases
+    # of the English page), the editors' translation workflow, and PO export/import for outside translators.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -252,11 +256,15 @@ MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", False)
 # --- Internationalisation -------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
+# The interface and the content come in these six (docs/translation.md: adding a seventh). English is the language
+# every page is written in first and the one unprefixed URLs serve; the others live under /fr/, /es/, …
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("es", _("Spanish")),
     ("ko", _("Korean")),
+    ("ru", _("Russian")),
+    ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
@@ -299,7 +307,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Shared passwords on private pages and collections are stored in plain text: not offered.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # No avatars fetched from gravatar.com: no request leaves the site, and no one's email hash is sent out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin's "new Wagtail release" panel fetches releases.wagtail.org from the editor's browser: our CSP blocks it
