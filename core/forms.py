@@ -2,6 +2,8 @@ import functools
 import re
 
 from django import forms
+from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .timezones import available_time_zones, time_zone_choices
@@ -76,3 +78,17 @@ class TimeZoneField(forms.ChoiceField):
 
     def valid_value(self, value):
         return value in available_time_zones()
+
+
+class LanguageChoiceForm(forms.Form):
+    """The language switcher's link: a language of settings.LANGUAGES and the page of ours to go back to."""
+
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+    next = forms.CharField(required=False, max_length=2000)
+
+    def clean_next(self):
+        # Only a path on this site: never another host, a scheme or a protocol-relative "//host".
+        path = self.cleaned_data["next"]
+        if not url_has_allowed_host_and_scheme(path, allowed_hosts=None) or not path.startswith("/"):
+            return ""
+        return path

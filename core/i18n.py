@@ -11,8 +11,29 @@ every translation was made from (the lowest id: a translation or an alias is alw
 """
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
+from django.utils.translation import gettext_lazy as _
+
+# Whole sentences per language, not "Not yet available in %(language)s": a language's name takes a case or an
+# article in most of ours ("на русском", "باللغة العربية"), which only a whole sentence gets right.
+NOT_YET_AVAILABLE = {
+    "en": _("Not yet available in English."),
+    "fr": _("Not yet available in French."),
+    "es": _("Not yet available in Spanish."),
+    "ko": _("Not yet available in Korean."),
+    "ru": _("Not yet available in Russian."),
+    "ar": _("Not yet available in Arabic."),
+}
+SHOWN_IN_ORIGINAL = {
+    "en": _("This page is shown in English, the language it was written in."),
+    "fr": _("This page is shown in French, the language it was written in."),
+    "es": _("This page is shown in Spanish, the language it was written in."),
+    "ko": _("This page is shown in Korean, the language it was written in."),
+    "ru": _("This page is shown in Russian, the language it was written in."),
+    "ar": _("This page is shown in Arabic, the language it was written in."),
+}
 
 
 def active_language():
@@ -51,3 +72,31 @@ def is_untranslated(page):
     if page is None or page.alias_of_id is None:
         return False
     return page.alias_of.locale_id != page.locale_id
+
+
+def language_path(path, language=None):
+    """An English (unprefixed) path of ours in ``language`` (default: the reader's): "/courses/" → "/fr/courses/"."""
+    language = language or active_language()
+    return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
+
+
+def path_in_language(path, language):
+    """The same page in ``language``: "/fr/courses/x/?page=2" → "/ar/courses/x/?page=2".
+
+    Page slugs are the same in every language (they are synchronised, not translated) and every locale's tree holds
+    every page, so the path only changes its prefix; Django's own pages are reversed in ``language``."""
+    return translate_url(path, language)
+
+
+def set_language_cookie(response, language):
+    """Remember a visitor's language the way Django's set_language view does (LANGUAGE_COOKIE_* settings)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

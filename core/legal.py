@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from .i18n import active_language
 from .models import SiteSettings
 
 # (setting field, key, link label), in footer order.
@@ -41,9 +42,14 @@ def links_for(request):
     wanted.pop(None, None)
     links = {}
     if wanted:
-        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=wanted)}
+        # The chosen pages and their translations (or aliases) in the reader's language, in one query.
+        keys = Page.objects.filter(pk__in=wanted).values("translation_key")
+        found = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+        chosen = {page.pk: page for page in found if page.pk in wanted}
+        in_language = {page.translation_key: page for page in found if page.locale.language_code == active_language()}
         for field, key, label in LEGAL_PAGES:
-            page = pages.get(getattr(settings, f"{field}_id"))
+            page = chosen.get(getattr(settings, f"{field}_id"))
+            page = page and in_language.get(page.translation_key, page)
             url = page and page.get_url(request)
             if url:
                 links[key] = Link(key, str(label), url)

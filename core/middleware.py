@@ -5,13 +5,15 @@ import time
 import sentry_sdk
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template import loader
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import empty
 from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRedirectMiddleware
 
 from core.errors import EMAIL_ADDRESS, REDACTED
+from core.i18n import language_path, set_language_cookie
 from core.timezones import viewer_time_zone
 
 ADMIN_PREFIX = "/admin/"
@@ -185,3 +187,31 @@ class RedirectMiddleware(WagtailRedirectMiddleware):
         if is_media(request):
             return response
         return super().process_response(request, response)
+
+
+class LanguageMiddleware:
+    """After Django's LocaleMiddleware: the front door and a member's language.
+
+    - ``/`` (English, unprefixed) sends a reader whose language cookie, or else browser, asks for another of ours to
+      that language's home page; every other address keeps the language its prefix says.
+    - A signed-in member's preferred language (their profile) is the cookie's, so the front door and the next visit
+      follow it after they sign in on any device."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/" and request.method in ("GET", "HEAD"):
+            language = translation.get_language_from_request(request)
+            if language != settings.LANGUAGE_CODE:
+                response = HttpResponseRedirect(language_path("/", language))
+            else:
+                response = self.get_response(request)
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+        else:
+            response = self.get_response(request)
+        user = getattr(request, "user", None)
+        preferred = user and user.is_authenticated and getattr(user, "preferred_language", "")
+        if preferred and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != preferred:
+            set_language_cookie(response, preferred)
+        return response

@@ -22,6 +22,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_documents
 
 from core.errors import someone_is_told
+from core.forms import LanguageChoiceForm
+from core.i18n import language_path, path_in_language, set_language_cookie
 from core.models import SiteSettings
 from core.public_url import absolute_url
 
@@ -146,6 +148,7 @@ def refuse(request, error, *, back_url, back_label):
 # access control: each of these is already refused or signed-in only where it matters.
 ROBOTS_DISALLOW = [
     "/admin/",
+    "/language/",  # the switcher's links: the pages themselves are listed in every language by the sitemap
     "/accounts/",
     "/me/",
     "/invitations/",  # secret links, one per invited person
@@ -157,7 +160,9 @@ ROBOTS_DISALLOW = [
 
 @require_safe
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "Allow: /", ""]
+    # The reader's pages exist under every language prefix too (/fr/accounts/ …).
+    paths = [language_path(path, code) for code, _name in settings.LANGUAGES for path in ROBOTS_DISALLOW]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in dict.fromkeys(paths)), "Allow: /", ""]
     lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
@@ -174,4 +179,24 @@ def favicon(request):
     the ICO."""
     response = HttpResponseRedirect(static("img/favicon.ico"))
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@never_cache
+@require_safe
+def switch_language(request, code):
+    """The language switcher: remember the reader's choice, then show the same page in that language.
+
+    A link (GET), so that the header needs no form and no CSRF token and a signed-out page stays cacheable. The
+    choice goes in the language cookie (visitors) and in the member's profile (every email follows it)."""
+    form = LanguageChoiceForm({"language": code, "next": request.GET.get("next", "")})
+    if not form.is_valid() or "language" not in form.cleaned_data:
+        raise Http404(_("No such language."))
+    language = form.cleaned_data["language"]
+    target = path_in_language(form.cleaned_data.get("next") or "/", language)
+    response = HttpResponseRedirect(target)
+    set_language_cookie(response, language)
+    if request.user.is_authenticated and getattr(request.user, "preferred_language", language) != language:
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
     return response

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import access, demo, illustrations
+from . import access, demo, demo_translations, illustrations
 from .models import Topic
 
 
@@ -30,6 +30,12 @@ def seed_site(progress):
 def seed_illustrations(progress):
     """Cover illustrations: a drawing for every live content page without a cover"""
     illustrations.illustrate_pages(progress)
+
+
+@hooks.register("register_demo_seeder", order=95)  # after every page exists, illustrated
+def seed_languages(progress):
+    """Languages: every page in six languages, and the demo's translations"""
+    demo_translations.seed(progress)
 
 
 # Privacy restricted to groups: a signed-in person outside the groups gets a 403 that says why, where Wagtail would

@@ -10,8 +10,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from core.clients import client_network
+from core.i18n import active_language, path_in_language
 from core.public_url import public_host, rebase
 
 # The links allauth builds from the request's host before it sends (confirmation, password reset, sign-up).
@@ -43,7 +45,21 @@ class AccountAdapter(DefaultAccountAdapter):
             "current_site": PublicSite(name=settings.WAGTAIL_SITE_NAME, domain=public_host()),
             **{key: rebase(context[key]) for key in LINKS_IN_CONTEXT if context.get(key)},
         }
-        super().send_mail(template_prefix, email, context)
+        # A member's own language (their profile); a newcomer's is the one they are reading the hub in.
+        user = context.get("user")
+        with translation.override(getattr(user, "preferred_language", "") or active_language()):
+            super().send_mail(template_prefix, email, context)
+
+    def save_user(self, request, user, form, commit=True):
+        """A newcomer's preferred language is the one they joined in (they can change it on "My hub")."""
+        user.preferred_language = active_language()
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        """Where signing in leads, in the member's preferred language: a French member lands on French pages."""
+        url = super().get_login_redirect_url(request)
+        language = getattr(request.user, "preferred_language", "")
+        return path_in_language(url, language) if language and url.startswith("/") else url
 
     def pre_authenticate(self, request, **credentials):
         """allauth's check, except that an address whose failures are used up still takes one password from a

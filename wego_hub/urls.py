@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 from django.views.generic import RedirectView
@@ -8,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.sitemaps import PagesInEveryLanguage
 
 handler500 = "core.views.server_error"
 
@@ -15,9 +17,10 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
-    # Wagtail's sitemap: live pages without view restrictions, at the default Site's address (= PUBLIC_URL).
+    # Wagtail's sitemap: live pages without view restrictions, in every language (core.sitemaps), at the default
+    # Site's address (= PUBLIC_URL).
     # Kept 15 minutes (it lists every page: ~330 ms for 1,000 pages); a crawler tolerates that delay after a publish.
-    path("sitemap.xml", cache_page(15 * 60)(sitemap), name="sitemap"),
+    path("sitemap.xml", cache_page(15 * 60)(sitemap), {"sitemaps": {"pages": PagesInEveryLanguage}}, name="sitemap"),
     # Wagtail's own login form would bypass allauth's rate limits: send it to allauth.
     path(
         "admin/login/",
@@ -28,13 +31,9 @@ urlpatterns = [
     # Wagtail's own serve view, wrapped so that members-only documents are never cached (core.views).
     re_path(r"^documents/(\d+)/(.*)$", core_views.serve_document, name="wagtaildocs_serve"),  # Wagtail's pattern
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("allauth.urls")),
-    path("", include("members.urls")),
-    path("search/", include("search.urls")),
-    path("learning/", include("courses.urls")),
-    path("certificates/", include("courses.certificate_urls")),
-    path("", include("events.urls")),
     re_path(r"^media/(?P<path>.+)$", core_views.public_media, name="public_media"),
+    # The language switcher's links: remember the choice, then go to the page in that language.
+    path("language/<str:code>/", core_views.switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:
@@ -42,4 +41,14 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Everything a reader reads carries its language: English unprefixed, the others under /fr/, /es/, /ko/, /ru/, /ar/.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include("members.urls")),
+    path("search/", include("search.urls")),
+    path("learning/", include("courses.urls")),
+    path("certificates/", include("courses.certificate_urls")),
+    path("", include("events.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

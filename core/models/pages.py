@@ -7,13 +7,21 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
 from core.pagination import paginate
 from core.sections import home_sections
 
 
-class HomePage(Page):
+class SameAddressInEveryLanguage:
+    """A page's slug is the English one in every language: a page's address in French is its English address with
+    /fr/ in front (core.i18n.path_in_language), so the switcher, emails and links translate by their prefix."""
+
+    override_translatable_fields = [SynchronizedField("slug")]
+
+
+class HomePage(SameAddressInEveryLanguage, Page):
     hero_title = models.CharField(_("hero title"), max_length=160, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
@@ -36,7 +44,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SameAddressInEveryLanguage, Page):
     """About, contact, terms: a title, an introduction and a body."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -49,7 +57,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ContactPage(Page):
+class ContactPage(SameAddressInEveryLanguage, Page):
     """How to reach the secretariat: its postal address, its email (from the site settings) and who answers what."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -79,7 +87,7 @@ class ContactPage(Page):
         verbose_name = _("contact page")
 
 
-class IndexPage(Page):
+class IndexPage(SameAddressInEveryLanguage, Page):
     """The single listing page of a content app (/courses/, /toolkits/, /cases/, /events/).
 
     Subclasses say which live, public pages they list in ``listing_queryset``; the template
@@ -105,7 +113,7 @@ class IndexPage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(SameAddressInEveryLanguage, Page):
     """What every detail page of a content app has: a summary, topics and a cover image."""
 
     summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences for listings."))

@@ -2,16 +2,18 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.i18n import language_path
+
 register = template.Library()
 
 
 def main_nav_items():
     # The URLs are part of the platform's stable contract (ARCHITECTURE.md §7).
     return [
-        ("/courses/", _("Courses")),
-        ("/toolkits/", _("Toolkits")),
-        ("/cases/", _("Case library")),
-        ("/events/", _("Events")),
+        (language_path("/courses/"), _("Courses")),
+        (language_path("/toolkits/"), _("Toolkits")),
+        (language_path("/cases/"), _("Case library")),
+        (language_path("/events/"), _("Events")),
         (reverse("members:directory"), _("Members")),
     ]
 

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from core.models.pages import ContentPage, IndexPage
+from core.models.pages import ContentPage, IndexPage, SameAddressInEveryLanguage
 from courses.blocks import LessonStreamBlock
 
 
@@ -148,7 +148,7 @@ def members_only_restrictions(services, **lookup):
     )
 
 
-class ModulePage(Page):
+class ModulePage(SameAddressInEveryLanguage, Page):
     """A heading of its course's outline. It carries the course's privacy: a members-only course restricts each of
     its modules (so every lesson under them) to the Members group, and leaves the course page public."""
 
@@ -194,7 +194,7 @@ def sync_moved_module(sender, instance, **kwargs):
     ModulePage.objects.get(pk=instance.pk).sync_audience()
 
 
-class LessonPage(Page):
+class LessonPage(SameAddressInEveryLanguage, Page):
     summary = models.TextField(_("summary"), blank=True, max_length=500)
     body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("lesson"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
