@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.models.pages import ContentPage, IndexPage
 from core.timezones import available_time_zones
@@ -96,6 +97,9 @@ class EventQuerySet(PageQuerySet):
 
 
 class EventPage(RoutablePageMixin, ContentPage):
+    # An IANA name ("Asia/Seoul") is a value, not words: every translation keeps the original's.
+    override_translatable_fields = [*ContentPage.override_translatable_fields, SynchronizedField("time_zone")]
+
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Conference")
         WORKSHOP = "workshop", _("Workshop")
