@@ -25,7 +25,9 @@ COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=wego:wego . /app
 # Production settings refuse to start without SECRET_KEY and ALLOWED_HOSTS: throwaway values, this step only.
-RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input --verbosity 0
+# The interface catalogues are compiled here, not committed (polib: the image carries no GNU gettext).
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input --verbosity 0 \
+    && SECRET_KEY=compile-only ALLOWED_HOSTS=localhost python manage.py compile_catalogues
 USER wego
 VOLUME ["/data/media"]
 EXPOSE 8000

@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wego_hub.settings.dev
 
-.PHONY: run install install-test install-html-checker migrate seed test test-fast lint format bench lock check-deploy clean
+.PHONY: run install install-test install-html-checker messages migrate seed test test-fast lint format bench lock check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,15 @@ $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.lock
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install: $(VENV)/.installed messages
+install-test: $(VENV)/.installed-test messages
+
+# The interface catalogues (locale/*/LC_MESSAGES/django.po) compiled into .mo files, which are not committed.
+# Django's compilemessages where GNU gettext is installed (CI, the image); polib's compiler otherwise.
+messages: $(VENV)/.installed
+	@if command -v msgfmt >/dev/null 2>&1; then \
+	  $(BIN)/python manage.py compilemessages --ignore ".venv" --ignore node_modules --ignore var --verbosity 0; \
+	else $(BIN)/python manage.py compile_catalogues; fi
 
 # The Nu HTML checker (tests/test_html_validity.py), pinned in package-lock.json; it runs on Debian's Java
 # (apt-get install default-jre-headless). --ignore-scripts: its postinstall would download a Java of its own.
