@@ -3,17 +3,17 @@
 The check runs makemessages (the hub's own options, core/management/commands/update_catalogues.py) into a copy of
 the catalogues, so a string added to the code without its translations fails here, not in front of a reader."""
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import override_settings
 
-from core.management.commands.update_catalogues import languages_to_translate
+from core.management.commands.update_catalogues import IGNORED, languages_to_translate
 from tests.conftest import skip_or_fail
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{\w*\}")
@@ -23,15 +23,24 @@ PLURAL_FORMS = {"fr": 2, "es": 2, "ko": 1, "ru": 3, "ar": 6}
 
 @pytest.fixture(scope="module")
 def current_catalogues(tmp_path_factory):
-    """The catalogues as makemessages leaves them for today's code: {language: polib.POFile}."""
+    """The catalogues as makemessages leaves them for today's code: {language: polib.POFile}.
+
+    makemessages writes into the project's locale/, so it runs in a copy of the project (code and catalogues)."""
     if shutil.which("xgettext") is None or shutil.which("msgmerge") is None:
         skip_or_fail("needs GNU gettext (apt-get install gettext)", "REQUIRE_GETTEXT")
-    locale = tmp_path_factory.mktemp("locale")
-    for code in languages_to_translate():
-        shutil.copytree(settings.BASE_DIR / "locale" / code, locale / code)
-    with override_settings(LOCALE_PATHS=[locale]):
-        call_command("update_catalogues", verbosity=0)
-    return {code: polib.pofile(str(locale / code / "LC_MESSAGES" / "django.po")) for code in languages_to_translate()}
+    copy = tmp_path_factory.mktemp("project") / "hub"
+    not_code = shutil.ignore_patterns(*IGNORED, ".git", "__pycache__", "*.mo", "media", "*.sqlite3")
+    shutil.copytree(settings.BASE_DIR, copy, ignore=not_code)
+    subprocess.run(
+        [sys.executable, "manage.py", "update_catalogues", "--verbosity", "0"],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "wego_hub.settings.test"},
+        check=True,
+    )
+    return {
+        code: polib.pofile(str(copy / "locale" / code / "LC_MESSAGES" / "django.po"))
+        for code in languages_to_translate()
+    }
 
 
 def test_every_language_has_its_catalogue():
@@ -44,7 +53,10 @@ def test_every_string_is_translated_in_every_language(current_catalogues):
         code: [entry.msgid for entry in catalogue.untranslated_entries()][:10]
         for code, catalogue in current_catalogues.items()
     }
-    fuzzy = {code: [entry.msgid for entry in catalogue.fuzzy_entries()][:10] for code, catalogue in current_catalogues.items()}
+    fuzzy = {
+        code: [entry.msgid for entry in catalogue.fuzzy_entries()][:10]
+        for code, catalogue in current_catalogues.items()
+    }
     assert not any(missing.values()), f"untranslated (first 10 per language): {missing}"
     assert not any(fuzzy.values()), f"fuzzy (first 10 per language): {fuzzy}"
 
@@ -63,7 +75,9 @@ def test_translations_keep_placeholders_and_tags(code):
             # A plural's singular may drop its number ("One more person …"): then only the names must be known.
             expected = sorted(PLACEHOLDER.findall(source))
             found = sorted(PLACEHOLDER.findall(translated))
-            if found != expected and not (entry.msgid_plural and set(found) <= set(PLACEHOLDER.findall(entry.msgid_plural))):
+            if found != expected and not (
+                entry.msgid_plural and set(found) <= set(PLACEHOLDER.findall(entry.msgid_plural))
+            ):
                 wrong.append((entry.msgid, translated))
             if sorted(TAG.findall(source)) != sorted(TAG.findall(translated)):
                 wrong.append((entry.msgid, translated))
