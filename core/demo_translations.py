@@ -2,9 +2,12 @@
 yet), then the translations the demo ships as PO files (core/demo_data/translations/<language>/<page>.po), imported
 the way an outside translator's file is imported in the admin (wagtail-localize)."""
 
+from pathlib import Path
+
+import polib
 from django.conf import settings
-from wagtail.models import Locale
-from wagtail_localize.models import LocaleSynchronization
+from wagtail.models import Locale, Page
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 
@@ -26,5 +29,51 @@ def synchronise_locales():
             synchronize_tree(english, locale, page_index=index)
 
 
+TRANSLATIONS = Path(__file__).resolve().parent / "demo_data" / "translations"
+
+
+def translation_files():
+    """[(language, English page path, PO file)], parents before their children: a page's file is named after its
+    path below the home page ("courses--open-data-for-cities.po"; the home page's is "home.po")."""
+    files = []
+    for path in sorted(TRANSLATIONS.glob("*/*.po")):
+        page_path = "" if path.stem == "home" else path.stem.replace("--", "/") + "/"
+        files.append((path.parent.name, page_path, path))
+    return sorted(files, key=lambda each: (each[0], each[1].count("/"), each[1]))
+
+
+def import_translation(page, locale, stored):
+    """Translate ``page`` into ``locale`` from ``stored`` (a PO file: English msgid → translation) the way the
+    admin's PO upload does, then publish the translation. Returns False when the file holds no translation yet.
+
+    The stored file is matched on the English text only: StreamField block ids (the PO's msgctxt) change with every
+    seed, the words do not."""
+    wanted = {entry.msgid: entry.msgstr for entry in stored if entry.msgstr}
+    if not wanted:
+        return False
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    current = translation.export_po()
+    for entry in current:
+        entry.msgstr = wanted.get(entry.msgid, "")
+    translation.import_po(current, tool_name="WeGo Hub demo")
+    translation.save_target(publish=True)
+    return True
+
+
+def import_translations(progress):
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    home = Page.objects.get(locale=english, depth=2)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for language, page_path, path in progress.iterate(translation_files(), "translations"):
+        page = Page.objects.filter(locale=english, url_path=home.url_path + page_path).first()
+        if page is None or language not in locales:
+            continue
+        progress.record(import_translation(page.specific, locales[language], polib.pofile(str(path))))
+
+
 def seed(progress):
     synchronise_locales()
+    import_translations(progress)
