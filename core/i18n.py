@@ -85,7 +85,9 @@ def path_in_language(path, language):
 
     Page slugs are the same in every language (they are synchronised, not translated) and every locale's tree holds
     every page, so the path only changes its prefix; Django's own pages are reversed in ``language``."""
-    return translate_url(path, language)
+    # translate_url resolves in the active language: the one the path itself is in.
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        return translate_url(path, language)
 
 
 def set_language_cookie(response, language):

@@ -10,8 +10,14 @@ def locale(code):
 
 def translate(page, code, **changes):
     """A published translation of ``page`` into ``code`` (its parents translated too when they are not yet),
-    with ``changes`` (title, intro, …) applied."""
-    translation = page.specific.copy_for_translation(locale(code), copy_parents=True)
+    with ``changes`` (title, intro, …) applied. An alias already standing in that language becomes the
+    translation, as wagtail-localize converts it."""
+    standing = page.specific.get_translation_or_none(locale(code))
+    if standing is not None and standing.alias_of_id is not None:
+        translation = standing.specific
+        translation.alias_of = None
+    else:
+        translation = page.specific.copy_for_translation(locale(code), copy_parents=True)
     for field, value in changes.items():
         setattr(translation, field, value)
     translation.save_revision().publish()

@@ -35,7 +35,7 @@ def language_switcher(context):
         {
             "code": code,
             "name": capfirst(get_language_info(code)["name_local"]),
-            "target": path_in_language(path, code),
+            "next": path,
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
