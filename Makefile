@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wego_hub.settings.dev
 
-.PHONY: run install install-test install-html-checker messages migrate seed test test-fast lint format bench lock check-deploy clean
+.PHONY: run install install-test install-html-checker messages catalogues migrate seed test test-fast lint format bench lock check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
 
 install: $(VENV)/.installed messages
 install-test: $(VENV)/.installed-test messages
+
+# Bring locale/*/LC_MESSAGES/django.po up to date with the code's strings (GNU gettext), then translate every new
+# entry in every language (docs/translation.md).
+catalogues: $(VENV)/.installed
+	$(BIN)/python manage.py update_catalogues
 
 # The interface catalogues (locale/*/LC_MESSAGES/django.po) compiled into .mo files, which are not committed.
 # Django's compilemessages where GNU gettext is installed (CI, the image); polib's compiler otherwise.
