@@ -67,6 +67,14 @@ def translations_of(page):
     return {each.locale.language_code: each for each in pages}
 
 
+def content_language(page):
+    """The language a page's words are in when it is not the reader's: the original's (English) for an alias that
+    stands in for an untranslated page; "" for a page written in its own locale's language."""
+    if getattr(page, "alias_of_id", None) is None:
+        return ""
+    return settings.LANGUAGE_CODE if active_language() != settings.LANGUAGE_CODE else ""
+
+
 def is_untranslated(page):
     """True when ``page`` stands in another language's place: an alias of a page in another language."""
     if page is None or page.alias_of_id is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from wagtail import hooks
 
+from core.i18n import content_language
 from core.images import with_covers
 
 
@@ -23,6 +24,7 @@ class Card:
     action_url: str = ""
     action_label: str = ""
     image: object = None  # a cover image (the image model), shown as the card's thumbnail
+    lang: str = ""  # the language of title and summary when it is not the page's (an untranslated page's)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def page_cards(request, pages, meta):
             summary=getattr(page, "summary", ""),
             meta=meta(page),
             image=getattr(page, "cover_image", None),
+            lang=content_language(page),
         )
         for page in with_covers(pages)
     ]

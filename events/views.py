@@ -18,6 +18,7 @@ from wagtail.models import Page
 from core import views as core_views
 from core.emails import absolute_url
 from core.forms import parse_id
+from core.i18n import language_path
 from members.selectors import organisations_led_by
 
 from . import calendars, selectors, services
@@ -93,13 +94,13 @@ def _url_maker(request):
 
 
 def _page_at(request, page_path, page_type):
-    """The live, public page of ``page_type`` whose URL is exactly /<page_path>, or 404."""
+    """The live, public page of ``page_type`` whose URL is exactly /<page_path> (in the request's language), or 404."""
     page = Page.find_for_request(request, "/" + page_path)
     page = page.specific if page else None
     if (
         not isinstance(page, page_type)
         or not page.live
-        or page.get_url(request) != "/" + page_path
+        or page.get_url(request) != language_path("/" + page_path)
         or page.get_view_restrictions().exists()
     ):
         raise Http404(_("There is no calendar at this address."))

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
@@ -9,6 +10,7 @@ from core.i18n import (
     NOT_YET_AVAILABLE,
     SHOWN_IN_ORIGINAL,
     active_language,
+    content_language,
     is_untranslated,
     language_path,
     path_in_language,
@@ -17,6 +19,14 @@ from core.i18n import (
 from core.public_url import absolute_url
 
 register = template.Library()
+
+
+@register.filter
+def content_lang(page):
+    """' lang="en"' on the words of a page that stands in, untranslated, for its English original (an alias made
+    by the synchronised trees); nothing otherwise. Screen readers then read those words with an English voice, in
+    the middle of a French interface. No query: the trees synchronise from English."""
+    return mark_safe(f' lang="{content_language(page)}"') if content_language(page) else ""
 
 
 @register.simple_tag
