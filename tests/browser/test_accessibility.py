@@ -4,7 +4,12 @@ from axe_playwright_python.sync_playwright import Axe
 SERIOUS = {"serious", "critical"}
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/signup/", "/members/", "/courses/", "/cases/"])
+@pytest.mark.parametrize(
+    "path",
+    # And right to left, in Arabic: the same pages mirrored.
+    ["/", "/accounts/login/", "/accounts/signup/", "/members/", "/courses/", "/cases/", "/ar/", "/ar/accounts/signup/"]
+    + ["/ar/courses/", "/ar/members/"],
+)
 @pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
 def test_no_serious_or_critical_accessibility_violations(page, path, width):
     page.set_viewport_size({"width": width, "height": 900})

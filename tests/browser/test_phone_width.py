@@ -15,7 +15,7 @@ from django.test import Client
 
 from core.public_url import sync_default_site
 from members.models import User
-from tests.crawling import is_html, walk
+from tests.crawling import MAX_PAGES, is_html, walk
 
 PHONE = {"width": 375, "height": 800}
 SEOUL = "seoul-metropolitan-government"
@@ -24,7 +24,12 @@ PERSONAS = {
     "visitor": (None, ("/", "/search/?q=data")),
     "member": ("jiho.kim@seoul.city.example", ("/", "/me/", "/search/?q=data")),
     "focal point": ("mina.park@seoul.city.example", ("/", "/me/", DASHBOARD, "/search/?q=data")),
+    # Right to left: Arabic pages mirror, and nothing may stick out past the other edge either.
+    "visitor in Arabic": (None, ("/ar/", "/ar/search/?q=data")),
+    "member in Arabic": ("jiho.kim@seoul.city.example", ("/ar/me/",)),
 }
+# The other personas walk the whole site in English; in Arabic a shorter walk reaches every kind of page.
+PAGES_IN_ARABIC = 120
 
 WIDTHS = "() => [document.documentElement.scrollWidth, window.innerWidth, document.styleSheets.length]"
 # The outermost elements that reach past the window's edge (either edge: the site is also read right to left), and
@@ -59,7 +64,8 @@ def html_urls(email, starts):
     client = Client()
     if email:
         client.force_login(User.objects.get(email=email))
-    urls = [url for url, _referrer, response in walk(client, starts) if is_html(response)]
+    limit = PAGES_IN_ARABIC if starts[0].startswith("/ar/") else MAX_PAGES
+    urls = [url for url, _referrer, response in walk(client, starts, max_pages=limit) if is_html(response)]
     return client.cookies.get(settings.SESSION_COOKIE_NAME), urls
 
 
