@@ -91,6 +91,15 @@ PAGES = [
     BenchPage("privacy notice", "/privacy/"),
     BenchPage("past events", "/events/past/"),
     BenchPage("sitemap.xml", "/sitemap.xml"),
+    # The same listings in French (issue 18): the French tree holds every page, aliases of the English ones.
+    BenchPage("home, French", "/fr/"),
+    BenchPage("courses, French", "/fr/courses/"),
+    BenchPage("cases, French", "/fr/cases/"),
+    BenchPage(
+        "cases, three facets, French", "/fr/cases/?kind=pilot_project&region=europe&region=africa&topic=open-data"
+    ),
+    BenchPage("events, French", "/fr/events/"),
+    BenchPage("toolkits, French", "/fr/toolkits/"),
     # The search mix (issue 9: p95 ≤ 300 ms on SQLite, ≤ 150 ms on PostgreSQL, none over 1 s, at scale "large").
     # In the seed, "parking" is in a quarter of the cases, "pilot" in every case and "city" in every course,
     # lesson, case and event: the most frequent word.

@@ -11,15 +11,15 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 
-def synchronise_locales():
-    """A locale per language of settings.LANGUAGES, each kept in step with English: every page exists in every
-    language, as an alias of the English page where there is no translation yet.
+def synchronise_locales(codes=None):
+    """A locale per language of ``codes`` (default: settings.LANGUAGES), each kept in step with English: every page
+    exists in every language, as an alias of the English page where there is no translation yet.
 
     A new synchronisation fills its tree as it is saved (wagtail-localize's signal); an existing one is brought up
     to date here, for the pages seeded since."""
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     index = None
-    for code, _name in settings.LANGUAGES:
+    for code in codes or [code for code, _name in settings.LANGUAGES]:
         if code == settings.LANGUAGE_CODE:
             continue
         locale, _created = Locale.objects.get_or_create(language_code=code)

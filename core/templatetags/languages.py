@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
@@ -26,7 +26,8 @@ def content_lang(page):
     """' lang="en"' on the words of a page that stands in, untranslated, for its English original (an alias made
     by the synchronised trees); nothing otherwise. Screen readers then read those words with an English voice, in
     the middle of a French interface. No query: the trees synchronise from English."""
-    return mark_safe(f' lang="{content_language(page)}"') if content_language(page) else ""
+    language = content_language(page)
+    return format_html(' lang="{}"', language) if language else ""
 
 
 @register.simple_tag
