@@ -189,9 +189,8 @@ def seed(scale):
     # costs what the English one does).
     started = time.monotonic()
     synchronise_locales(["fr"])
-    say(
-        f"  French tree: {Page.objects.filter(locale__language_code='fr').count()} pages ({time.monotonic() - started:.1f} s)"
-    )
+    french = Page.objects.filter(locale__language_code="fr").count()
+    say(f"  French tree: {french} pages ({time.monotonic() - started:.1f} s)")
     return Seeded(
         counts={"organisations": len(organisations), **sizes},
         focal_city_slug=focal.organisation.slug,
