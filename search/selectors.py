@@ -1,6 +1,6 @@
 """Which pages a visitor may find, and the search itself: one engine per site, chosen by the settings."""
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from .engines import get_engine
 from .engines.base import Visibility
@@ -8,15 +8,16 @@ from .kinds import with_details
 
 
 def visibility(request):
-    """Members find the lessons of members-only courses too (their modules are restricted; the course pages are
-    public); everyone else only what is public. Two queries for the restrictions and their groups (a handful: the
+    """The reader's language's pages (translations, and aliases of the pages not translated yet). Members find the
+    lessons of members-only courses too (their modules are restricted; the course pages are public); everyone else
+    only what is public. Two queries for the restrictions and their groups (a handful: the
     modules of members-only courses and the members' corner), never one per result."""
     hidden = [
         restriction.page.path
         for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         if not restriction.accept_request(request)
     ]
-    return Visibility(hidden_paths=tuple(sorted(hidden)))
+    return Visibility(hidden_paths=tuple(sorted(hidden)), locale_id=Locale.get_active().id)
 
 
 def search(request, search_request, scope=None):

@@ -31,15 +31,19 @@ class SearchRequest:
 @dataclass(frozen=True)
 class Visibility:
     """What this visitor may find: live pages of the searchable kinds outside the ``hidden_paths`` subtrees
-    (pages whose privacy the request does not pass)."""
+    (pages whose privacy the request does not pass), in the reader's locale (``locale_id``: its translations and
+    the aliases standing in for pages not translated yet; None: every locale)."""
 
     hidden_paths: tuple[str, ...] = ()
+    locale_id: int | None = None
 
     def pages(self):
         """The live pages (of any type) outside the hidden subtrees, as a queryset."""
         from wagtail.models import Page
 
         pages = Page.objects.live()
+        if self.locale_id is not None:
+            pages = pages.filter(locale_id=self.locale_id)
         for path in self.hidden_paths:
             pages = pages.exclude(path__startswith=path)
         return pages

@@ -7,7 +7,7 @@ first, then the most recently published. Every query below is one SQL statement 
 result.
 """
 
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from wagtail.models import Page
 
 from search.highlight import highlight, snippet
@@ -73,7 +73,10 @@ def _page_of(pages, terms, start):
         (Case(When(title__icontains=term, then=Value(1)), default=Value(0)) for term in terms[:MAX_RANKED_TERMS]),
         Value(0),
     )
-    ordered = pages.annotate(title_hits=title_hits).order_by("-title_hits", "-first_published_at", "-id")
+    # The reader's language first: its translations, then the aliases that show an original's words.
+    ordered = pages.annotate(title_hits=title_hits).order_by(
+        F("alias_of").asc(nulls_first=True), "-title_hits", "-first_published_at", "-id"
+    )
     ids = list(ordered.values_list("id", flat=True)[start : start + PER_PAGE])
     found = Page.objects.filter(id__in=ids).specific().in_bulk()
     return [found[page_id] for page_id in ids if page_id in found]

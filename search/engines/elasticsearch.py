@@ -3,7 +3,7 @@ publishing, unpublishing); elasticsearch-dsl's faceted search asks it for one pa
 counts per kind and per topic in one round trip.
 
 The index is Wagtail's page index, so the field names below are the ones its mapping gives: ``title``,
-``_all_text`` (every searchable field), ``<app>_<model>__summary``, ``live_filter``, ``path_filter``,
+``_all_text`` (every searchable field), ``<app>_<model>__summary``, ``live_filter``, ``path_filter``, ``locale_id_filter``,
 ``_django_content_type`` and ``core_contentpage__topic_slugs_filter`` (``ContentPage.topic_slugs``).
 tests/search/test_elasticsearch_offline.py checks them against the mapping and the request against expected JSON.
 """
@@ -51,6 +51,8 @@ class KnowledgeSearch(FacetedSearch):
         search = search.filter("term", live_filter=True).filter(
             "terms", **{KIND_FIELD: [kind.document_type for kind in KINDS]}
         )
+        if self.scope.locale_id is not None:
+            search = search.filter("term", locale_id_filter=self.scope.locale_id)
         for path in self.scope.hidden_paths:
             search = search.exclude("prefix", path_filter=path)
         return search
