@@ -47,6 +47,7 @@ def test_every_field_the_engine_asks_for_is_in_the_mapping_with_the_right_type(k
     assert properties["_all_text"]["type"] == "text"
     assert properties["live_filter"]["type"] == "boolean"
     assert properties["path_filter"]["type"] == properties[KIND_FIELD]["type"] == "keyword"
+    assert properties["locale_id_filter"]["type"] == "integer"  # the reader's language (search.selectors)
     assert any(field in properties for field in SNIPPET_FIELDS)
     if kind.has_topics:
         assert properties[TOPIC_FIELD] == {"type": "keyword"}  # one field for every kind with topics
@@ -63,6 +64,7 @@ def test_a_page_document_carries_its_topics_and_what_filters_it(site_tree):
     document = Elasticsearch8Mapping(type(case)).get_document(case)
     assert sorted(document[TOPIC_FIELD]) == ["harbours", "water"]
     assert document["live_filter"] is True and document["path_filter"] == case.path
+    assert document["locale_id_filter"] == case.locale_id
     assert document[KIND_FIELD][0] == "cases.CasePage" and "wagtailcore.Page" in document[KIND_FIELD]
     assert document["title"] == "Busan smart port"
 
@@ -75,6 +77,12 @@ def test_the_request_with_a_type_a_topic_hidden_subtrees_and_page_3_is_the_expec
     request = SearchRequest(text="harbour", kind="case", topic="water", page=3)
     scope = Visibility(hidden_paths=("000100010002", "000100010005"))
     assert sent(request, scope) == expected("query_filtered_page_3.json")
+
+
+def test_the_request_keeps_to_the_readers_language():
+    body = sent(SearchRequest(text="harbour"), Visibility(locale_id=7))
+    assert {"term": {"locale_id_filter": 7}} in body["query"]["bool"]["filter"]
+    assert "locale_id_filter" not in json.dumps(sent(SearchRequest(text="harbour")))
 
 
 def test_the_request_is_bounded_and_ignores_an_unknown_type():
