@@ -21,8 +21,13 @@ def library(index, **params):
     return selectors.library_context(request, index)
 
 
+def topic_choices(context):
+    """The topic facet's [(value, label, count, checked)]."""
+    return {name: choices for name, _label, choices in context["facets"]}["topic"]
+
+
 def topic_facet(context):
-    return {value: count for value, _label, count, _checked in dict((f[0], f[2]) for f in context["facets"])["topic"]}
+    return {value: count for value, _label, count, _checked in topic_choices(context)}
 
 
 @pytest.fixture
@@ -66,7 +71,7 @@ def test_the_topic_facet_matches_french_and_english_tagging_in_both_languages(si
 def test_an_untranslated_topic_is_offered_in_its_original_words(site_tree):
     TopicFactory(name="Mobility", slug="mobility")
     with translation.override("fr"):
-        facet = dict((f[0], f[2]) for f in library(site_tree["cases"])["facets"])["topic"]
+        facet = topic_choices(library(site_tree["cases"]))
     assert [(value, label) for value, label, _count, _checked in facet] == [("mobility", "Mobility")]
 
 

@@ -120,9 +120,7 @@ def translate_quiz(quiz, code, words):
     return translated
 
 
-def test_a_quiz_taken_in_french_is_graded_on_the_french_questions_and_kept_on_the_original(
-    learner, course_and_lessons
-):
+def test_a_quiz_taken_in_french_is_graded_on_the_french_questions_and_kept_on_the_original(learner, course_and_lessons):
     course, lessons = course_and_lessons
     quiz = Quiz.objects.create(title="Licences", pass_mark=100)
     question = Question.objects.create(quiz=quiz, text="Which licence lets anyone re-use data?")
