@@ -490,7 +490,7 @@ def my_certificates(user):
 def cohort_runs(course):
     """The course's runs that have not ended, each with seats left and why enrolment is closed: two queries."""
     runs = list(
-        CohortRun.objects.filter(course=course, ends_on__gte=timezone.localdate())
+        CohortRun.objects.filter(course__translation_key=course.translation_key, ends_on__gte=timezone.localdate())
         .select_related("facilitator")
         .annotate(taken=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
         .order_by("starts_on", "id")  # Meta.ordering does not apply to an aggregate query
@@ -527,7 +527,7 @@ def learning_by_region_and_course(*, region="", course=None):
     enrollments = Enrollment.objects.current()
     if region:
         enrollments = enrollments.filter(user__membership__organisation__region=region)
-    if course is not None:
-        enrollments = enrollments.filter(course=course)
+    if course is not None:  # enrolments are the original's: any translation of the course names it
+        enrollments = enrollments.filter(course__translation_key=course.translation_key)
     rows = learning_by_course(enrollments.values("course__title", "user__membership__organisation__region"))
     return list(rows.order_by("course__title", "user__membership__organisation__region"))

@@ -67,7 +67,8 @@ def _rejoin(enrollment, changed=()):
 
 
 def _enroll_in_run(*, user, course, run):
-    if run is None or run.course_id != course.id:  # a run belongs to the original course
+    # A run is the course's whichever translation an editor attached it to.
+    if run is None or (run.course_id != course.id and run.course.translation_key != course.translation_key):
         raise ChooseARun
     with transaction.atomic():
         run = lock_for_seats(CohortRun, run.pk)  # the events' rule: count the seats under the owner's lock

@@ -304,8 +304,8 @@ def downloads_by_city(*, since=None, until=None, toolkit=None):
         downloads = downloads.filter(created_at__date__gte=since)
     if until:
         downloads = downloads.filter(created_at__date__lte=until)
-    if toolkit:
-        downloads = downloads.filter(toolkit=toolkit)
+    if toolkit:  # downloads are the original's: any translation of the toolkit names it
+        downloads = downloads.filter(toolkit__translation_key=toolkit.translation_key)
     rows = (
         downloads.values(
             "organisation_id",
