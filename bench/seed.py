@@ -288,7 +288,11 @@ def add_quiz(lesson, questions=10):
         question = Question.objects.create(quiz=quiz, text=f"Question {number}?", kind=kind, sort_order=number)
         Choice.objects.bulk_create(
             Choice(
-                question=question, text=f"Choice {n}", correct=n == 0 or (kind == "multiple" and n == 1), sort_order=n
+                question=question,
+                text=f"Choice {n}",
+                correct=n == 0 or (kind == "multiple" and n == 1),
+                sort_order=n,
+                locale_id=quiz.locale_id,  # bulk_create skips the signal that sets a translatable row's locale
             )
             for n in range(4)
         )

@@ -3,7 +3,8 @@
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from core.countries import country_name
-from core.facets import cached, listing_version, topic_counts, value_counts, with_topic
+from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
+from core.i18n import in_reader_language
 from core.models import Topic
 from core.pagination import paginate
 
@@ -32,7 +33,8 @@ FACET_FIELDS = {"kind": "kind", "stage": "stage", "region": "region", "country":
 
 
 def recent_cases(limit=3):
-    return CasePage.objects.live().public().order_by("-first_published_at")[:limit]
+    """The newest cases, each once: in the reader's language (its translation, or the alias standing in)."""
+    return in_reader_language(CasePage.objects.live().public()).order_by("-first_published_at")[:limit]
 
 
 def library_cases(index_page):
@@ -93,7 +95,7 @@ def library_version(index_page):
     return listing_version(library_cases(index_page), index_page)
 
 
-def library_filters(request, index_page, version=None):
+def library_filters(request, index_page, version=None, topics=None):
     version = version or library_version(index_page)
 
     def countries_in_library():
@@ -102,7 +104,8 @@ def library_filters(request, index_page, version=None):
 
     codes = cached("cases", ["countries", version], countries_in_library)
     countries = sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
-    form = CaseLibraryForm(request.GET, topics=Topic.objects.order_by("name"), countries=countries)
+    topics = topics if topics is not None else list(Topic.objects.for_reader().order_by("name"))
+    form = CaseLibraryForm(request.GET, topics=topics, countries=countries)
     return form, form.filters()
 
 
@@ -112,13 +115,15 @@ def filtered_cases(index_page, filters):
 
 def library_context(request, index_page):
     version = library_version(index_page)
-    form, filters = library_filters(request, index_page, version)
+    topics = list(Topic.objects.for_reader().order_by("name"))
+    form, filters = library_filters(request, index_page, version, topics)
     base = library_cases(index_page)
     # Only what a card shows: sorting thousands of full page rows (with their stream fields) is the slow part.
     listing = filtered_cases(index_page, filters).only(*CARD_FIELDS)
     page = paginate(request, listing, PAGE_SIZE)
     counting = {name: value for name, value in filters.items() if name != "sort"}
-    counts = cached("cases", ["facets", version, counting], lambda: facet_counts(base, filters))
+    counts = dict(cached("cases", ["facets-by-topic-key", version, counting], lambda: facet_counts(base, filters)))
+    counts["topic"] = by_slug(counts["topic"], topics)  # counted by translation key: the same in every language
     active = {name: value for name, value in filters.items() if value and name != "sort"}
     return {
         "form": form,

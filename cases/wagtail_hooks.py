@@ -2,6 +2,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from core.countries import country_name
+from core.i18n import in_reader_language
 from core.sections import Card, Section, page_cards
 
 from . import demo, review, selectors
@@ -28,7 +29,8 @@ def recent_cases_section(request):
 @hooks.register("register_organisation_profile_section")
 def organisation_cases_section(request, organisation):
     """The cases a member city shares, on its public profile (issue 17): newest first, two queries."""
-    cases = CasePage.objects.live().public().filter(organisation=organisation).order_by("-first_published_at")[:6]
+    cases = in_reader_language(CasePage.objects.live().public().filter(organisation=organisation))
+    cases = cases.order_by("-first_published_at")[:6]
     return Section(
         key="cases",
         title=_("Cases it shares"),
@@ -45,7 +47,7 @@ def cases_to_sign_off_section(request):
     awaiting = review.awaiting_sign_off(request.user)
     if not awaiting:
         return None
-    index = CaseIndexPage.objects.live().first()
+    index = in_reader_language(CaseIndexPage.objects.live()).first() or CaseIndexPage.objects.live().first()
     url = index.get_url(request) + index.reverse_subpage("sign_off") if index else ""
     return Section(
         key="case-sign-off",

@@ -14,23 +14,36 @@ def value_counts(pages, field):
 
 
 def topic_counts(model, pages):
-    """{topic slug: number of pages} for a page model with ``topics`` (core.Topic)."""
+    """{topic translation key (str): number of pages} for a page model with ``topics`` (core.Topic).
+
+    A topic and its translations count as one: a page tagged "Open data" and one tagged "Données ouvertes" are two
+    pages of the same topic, whatever language the reader reads. Keyed on the translation key, the figures are the
+    same in every language (and can be cached once); ``by_slug`` names them for the reader's form."""
     through = model.topics.through
     page_field = model._meta.model_name
     rows = (
         through.objects.filter(**{f"{page_field}__in": pages.values("id")})
-        .values("topic__slug")
+        .values("topic__translation_key")
         .annotate(total=Count(page_field, distinct=True))
         .order_by()
     )
-    return {row["topic__slug"]: row["total"] for row in rows}
+    return {str(row["topic__translation_key"]): row["total"] for row in rows}
+
+
+def by_slug(counts, topics):
+    """``topic_counts`` as {slug: number of pages} for the ``topics`` the reader chooses from (no query)."""
+    return {topic.slug: counts[str(topic.translation_key)] for topic in topics if str(topic.translation_key) in counts}
 
 
 def with_topic(model, pages, slugs):
-    """Pages tagged with any of the topic ``slugs``."""
+    """Pages tagged with any of the topics the reader chose by ``slugs`` (in the reader's language, or originals not
+    translated yet), or with any translation of them: one query, by translation key."""
+    from core.models import Topic
+
     through = model.topics.through
     page_field = f"{model._meta.model_name}_id"
-    return pages.filter(id__in=through.objects.filter(topic__slug__in=slugs).values(page_field))
+    keys = Topic.objects.for_reader().filter(slug__in=slugs).values("translation_key")
+    return pages.filter(id__in=through.objects.filter(topic__translation_key__in=keys).values(page_field))
 
 
 FACETS_CACHE_SECONDS = 24 * 3600

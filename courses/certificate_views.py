@@ -8,9 +8,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from core.i18n import active_language
+
 from .certificates import render_pdf
 from .models import Certificate
 from .models.certificates import normalise_code
+from .selectors import certificate_course_title
 
 
 def not_found(request, typed=""):
@@ -38,14 +41,17 @@ def verify(request, code):
     certificate = Certificate.objects.filter(code=code_ok).first() if code_ok else None
     if certificate is None:
         return not_found(request, code)
-    response = TemplateResponse(request, "courses/certificate_verify.html", {"certificate": certificate})
+    context = {"certificate": certificate, "course_title": certificate_course_title(certificate, active_language())}
+    response = TemplateResponse(request, "courses/certificate_verify.html", context)
     response["X-Robots-Tag"] = "noindex"  # a person's name on a page nobody should find by searching
     return response
 
 
 @require_safe
 def pdf(request, code):
-    certificate = Certificate.objects.select_related("enrollment").filter(code=normalise_code(code) or None).first()
+    certificate = (
+        Certificate.objects.select_related("enrollment__user").filter(code=normalise_code(code) or None).first()
+    )
     if certificate is None:
         return not_found(request, code)
     if not request.user.is_authenticated:

@@ -1,4 +1,8 @@
-"""Reads for the course pages, /me/ and the focal-point report. Each is a fixed number of queries."""
+"""Reads for the course pages, /me/ and the focal-point report. Each is a fixed number of queries.
+
+Learner rows (enrolments, progress, attempts) are kept against the original course, lesson and quiz
+(courses.services); the pages a reader sees may be translations or aliases of them. Reads match them by
+``translation_key`` (a join, not another query), so the same enrolment and progress show on every translation."""
 
 import enum
 from collections import defaultdict
@@ -11,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core.facets import topic_counts, value_counts, with_topic
+from core.facets import by_slug, topic_counts, value_counts, with_topic
+from core.i18n import active_language, in_reader_language
 from core.models import Topic
+from core.models.taxonomy import in_reader_language_or_original
 from core.pagination import paginate
 from members.selectors import joining_step
 from members.services import qualifies_as_member
@@ -20,12 +26,15 @@ from members.services import qualifies_as_member
 from .forms import CourseCatalogueForm
 from .models import (
     Certificate,
+    Choice,
     CohortRun,
     CoursePage,
     Enrollment,
+    Instructor,
     LessonPage,
     LessonProgress,
     ModulePage,
+    Question,
     Quiz,
     QuizAttempt,
 )
@@ -35,7 +44,24 @@ CATALOGUE_PAGE_SIZE = 12
 
 
 def latest_courses(limit=3):
-    return CoursePage.objects.live().public().order_by("-first_published_at")[:limit]
+    """The newest courses, each once: in the reader's language (its translation, or the alias standing in)."""
+    return in_reader_language(CoursePage.objects.live().public()).order_by("-first_published_at")[:limit]
+
+
+def in_language_of_reader(pages, model):
+    """{original page id: the page to link to}: each of ``pages`` (originals) as the reader's language has it
+    (a translation, or an alias), else the original itself. One query for the whole list."""
+    pages = list(pages)
+    keys = {page.translation_key for page in pages}
+    shown = (
+        {
+            page.translation_key: page
+            for page in model.objects.live().filter(translation_key__in=keys, locale__language_code=active_language())
+        }
+        if keys
+        else {}
+    )
+    return {page.pk: shown.get(page.translation_key, page) for page in pages}
 
 
 # --- Progress ------------------------------------------------------------------------------------
@@ -47,6 +73,13 @@ class Progress:
     total: int
     completed_lesson_ids: set = field(default_factory=set)
     next_lesson_id: int | None = None
+    completed_keys: set = field(default_factory=set)  # the translation keys of the completed lessons
+
+    def shown_on(self, lessons):
+        """This progress as the ``lessons`` a page shows (a translation's, or the original's): the completed ones
+        are those whose translation key was completed."""
+        shown = {lesson.id for lesson in lessons if lesson.translation_key in self.completed_keys}
+        return Progress(self.done, self.total, shown, self.next_lesson_id, self.completed_keys)
 
     @property
     def percent(self):
@@ -82,11 +115,12 @@ def progress_for(enrollments):
     """{enrollment id: Progress}: computed from the rows, so lessons added or removed later keep it right."""
     enrollments = list(enrollments)
     required = required_lessons_by_course([e.course for e in enrollments])
-    completed = defaultdict(set)
-    for enrollment_id, lesson_id in LessonProgress.objects.filter(enrollment__in=enrollments).values_list(
-        "enrollment_id", "lesson_id"
+    completed, completed_keys = defaultdict(set), defaultdict(set)
+    for enrollment_id, lesson_id, key in LessonProgress.objects.filter(enrollment__in=enrollments).values_list(
+        "enrollment_id", "lesson_id", "lesson__translation_key"
     ):
         completed[enrollment_id].add(lesson_id)
+        completed_keys[enrollment_id].add(key)
     result = {}
     for enrollment in enrollments:
         lesson_ids = required.get(enrollment.course_id, [])
@@ -96,14 +130,22 @@ def progress_for(enrollments):
             total=len(lesson_ids),
             completed_lesson_ids=done,
             next_lesson_id=next((lesson_id for lesson_id in lesson_ids if lesson_id not in done), None),
+            completed_keys=completed_keys[enrollment.id],
         )
     return result
 
 
 def current_enrollment(user, course):
-    if not user.is_authenticated:
+    """The learner's enrolment in ``course``, whichever translation of it (or alias) this is: enrolments are kept
+    against the original, which shares its translation key."""
+    if not user.is_authenticated or course is None:
         return None
-    return Enrollment.objects.current().filter(user=user, course=course).select_related("run").first()
+    return (
+        Enrollment.objects.current()
+        .filter(user=user, course__translation_key=course.translation_key)
+        .select_related("run")
+        .first()
+    )
 
 
 # --- Who may take a course ----------------------------------------------------------------------
@@ -166,7 +208,9 @@ def course_outline(course):
         LessonPage.objects.live()
         .descendant_of(course)
         .order_by("path")
-        .only("id", "title", "path", "depth", "url_path", "estimated_minutes", "optional")
+        .only(
+            "id", "title", "path", "depth", "url_path", "estimated_minutes", "optional", "translation_key", "locale_id"
+        )
     )
     by_module = defaultdict(list)
     for lesson in lessons:
@@ -178,8 +222,8 @@ def course_page_context(request, course):
     outline = course_outline(course)
     access = course_access(request.user, course)
     enrollment = current_enrollment(request.user, course)
-    progress = progress_for([enrollment])[enrollment.id] if enrollment else None
     all_lessons = [lesson for _, lessons in outline for lesson in lessons]
+    progress = progress_for([enrollment])[enrollment.id].shown_on(all_lessons) if enrollment else None
     resume = None
     if progress:
         resume = next((lesson for lesson in all_lessons if lesson.id not in progress.completed_lesson_ids), None)
@@ -198,10 +242,22 @@ def course_page_context(request, course):
         ),
         "resume_lesson": resume,
         "first_lesson": all_lessons[0] if all_lessons else None,
-        "instructors": list(course.instructors.all()),
+        "instructors": list(
+            in_reader_language_or_original(Instructor.objects.filter(translation_key__in=keys_of(course.instructors)))
+        ),
         "runs": cohort_runs(course) if course.format == CoursePage.Format.COHORT else [],
-        "prerequisites": list(CoursePage.objects.live().public().filter(id__in=course.prerequisites.all())),
+        "prerequisites": list(
+            in_reader_language(
+                CoursePage.objects.live().public().filter(translation_key__in=keys_of(course.prerequisites))
+            )
+        ),
     }
+
+
+def keys_of(related):
+    """The translation keys of a many-to-many's objects, as a subquery: a translated page keeps its original's
+    instructors and prerequisites, which the reader sees in their language."""
+    return related.values("translation_key")
 
 
 def lesson_page_context(request, lesson):
@@ -210,12 +266,12 @@ def lesson_page_context(request, lesson):
     ids = [item.id for item in all_lessons]
     position = ids.index(lesson.id) if lesson.id in ids else -1
     enrollment = current_enrollment(request.user, course) if course else None
-    progress = progress_for([enrollment])[enrollment.id] if enrollment else None
+    progress = progress_for([enrollment])[enrollment.id].shown_on(all_lessons) if enrollment else None
     return {
         "course": course,
         "enrollment": enrollment,
         "progress": progress,
-        "is_completed": bool(progress and lesson.id in progress.completed_lesson_ids),
+        "is_completed": bool(progress and lesson.translation_key in progress.completed_keys),
         "previous_lesson": all_lessons[position - 1] if position > 0 else None,
         "next_lesson": all_lessons[position + 1] if 0 <= position < len(all_lessons) - 1 else None,
         "position": position + 1,
@@ -233,8 +289,13 @@ def quiz_context(user, lesson, enrollment):
     if lesson.quiz_id is None:
         return {}
     quiz = lesson.quiz
+    # Attempts are kept against the original lesson and quiz (courses.services.submit_quiz): matched by key.
     attempts = (
-        list(QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).order_by("-submitted_at", "-id"))
+        list(
+            QuizAttempt.objects.filter(
+                user=user, lesson__translation_key=lesson.translation_key, quiz__translation_key=quiz.translation_key
+            ).order_by("-submitted_at", "-id")
+        )
         if enrollment
         else []
     )
@@ -245,8 +306,11 @@ def quiz_context(user, lesson, enrollment):
     # The form shows the next attempt's order; the review shows the order the latest attempt was answered in.
     attempt_number = len(attempts) if refusal is not None and latest else len(attempts) + 1
     submitted = {int(key): set(value) for key, value in latest.answers.items()} if latest else {}
+    shown_questions = list(quiz.questions.prefetch_related("choices"))
+    if review:
+        submitted = answers_as_shown(submitted, shown_questions)
     questions = []
-    for question in quiz.questions.prefetch_related("choices"):
+    for question in shown_questions:
         choices = shuffled(
             question.choices.all(), user_id=user.pk, question_id=question.id, attempt_number=attempt_number
         )
@@ -272,6 +336,26 @@ def quiz_context(user, lesson, enrollment):
         "can_submit": enrollment is not None and refusal is None,
         "refusal": refusal.message if refusal is not None and not passed else "",
     }
+
+
+def answers_as_shown(submitted, questions):
+    """The submitted answers (kept as the original quiz's question and choice ids) as the ids of the ``questions``
+    shown (a translation's): a question or choice and its translation share a translation key. Nothing to look up
+    when the page shows the original quiz."""
+    shown_ids = {question.id for question in questions}
+    if set(submitted) <= shown_ids:
+        return submitted
+    question_keys = dict(Question.objects.filter(id__in=submitted).values_list("id", "translation_key"))
+    chosen = set().union(*submitted.values()) if submitted else set()
+    choice_keys = dict(Choice.objects.filter(id__in=chosen).values_list("id", "translation_key"))
+    shown_question = {question.translation_key: question.id for question in questions}
+    shown_choice = {choice.translation_key: choice.id for question in questions for choice in question.choices.all()}
+    result = {}
+    for question_id, selected in submitted.items():
+        shown = shown_question.get(question_keys.get(question_id))
+        if shown is not None:
+            result[shown] = {shown_choice[choice_keys[c]] for c in selected if choice_keys.get(c) in shown_choice}
+    return result
 
 
 def review_note(quiz):
@@ -313,7 +397,7 @@ def facet_counts(base, filters):
 
 
 def catalogue_context(request, index_page):
-    topics = list(Topic.objects.order_by("name"))
+    topics = list(Topic.objects.for_reader().order_by("name"))
     form = CourseCatalogueForm(request.GET or None, topics=topics)
     filters = form.filters()
     # Members-only courses too: their pages are public (only their lessons are restricted), marked on the card.
@@ -321,6 +405,7 @@ def catalogue_context(request, index_page):
     courses = filter_courses(base, filters).order_by("title").distinct()
     page = paginate(request, courses, CATALOGUE_PAGE_SIZE)
     counts = facet_counts(base, filters)
+    counts["topic"] = by_slug(counts["topic"], topics)
     form.attach_counts(counts)
     return {"form": form, "items": page, "active_filters": {k: v for k, v in filters.items() if v}}
 
@@ -329,7 +414,10 @@ def catalogue_context(request, index_page):
 
 
 def my_learning(user):
-    """[(enrollment, progress, next lesson or None)] for /me/: three queries whatever the number of courses."""
+    """[(enrollment, progress, next lesson or None)] for /me/: six queries whatever the number of courses.
+
+    Enrolments are kept against the original courses; each enrolment's ``shown_course`` and the next lesson are the
+    pages in the reader's language (a translation, or the alias standing in), else the originals."""
     enrollments = list(
         Enrollment.objects.current()
         .filter(user=user, course__live=True)
@@ -337,8 +425,11 @@ def my_learning(user):
         .order_by("-enrolled_at")
     )
     progress = progress_for(enrollments)
+    shown_courses = in_language_of_reader([e.course for e in enrollments], CoursePage)
     next_ids = [p.next_lesson_id for p in progress.values() if p.next_lesson_id]
-    next_lessons = LessonPage.objects.in_bulk(next_ids) if next_ids else {}
+    next_lessons = in_language_of_reader(LessonPage.objects.filter(id__in=next_ids), LessonPage) if next_ids else {}
+    for enrollment in enrollments:
+        enrollment.shown_course = shown_courses[enrollment.course_id]
     return [(e, progress[e.id], next_lessons.get(progress[e.id].next_lesson_id)) for e in enrollments]
 
 
@@ -365,6 +456,33 @@ def organisation_learning(organisation):
     }
 
 
+def certificate_course_title(certificate, language):
+    """The course's title on ``certificate`` in ``language``: the title of the course's translation into it when
+    there is one, else the title the certificate was issued with (the original course's). One query."""
+    translated = (
+        CoursePage.objects.filter(
+            translation_key__in=CoursePage.objects.filter(enrollments__certificate=certificate).values(
+                "translation_key"
+            ),
+            locale__language_code=language,
+            alias_of__isnull=True,  # an alias stands in with the original's words: not a translation
+        )
+        .exclude(enrollments__certificate=certificate)  # the original itself: the title as issued
+        .values_list("title", flat=True)
+        .first()
+    )
+    return translated or certificate.course_title
+
+
+def learner_language(user):
+    """The language a learner's certificate is printed in: their preferred language, else the site's."""
+    from django.conf import settings
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    preferred = getattr(user, "preferred_language", "")
+    return preferred if preferred in codes else settings.LANGUAGE_CODE
+
+
 def my_certificates(user):
     return list(Certificate.objects.filter(enrollment__user=user).order_by("-issued_on", "-id"))
 
@@ -372,7 +490,7 @@ def my_certificates(user):
 def cohort_runs(course):
     """The course's runs that have not ended, each with seats left and why enrolment is closed: two queries."""
     runs = list(
-        CohortRun.objects.filter(course=course, ends_on__gte=timezone.localdate())
+        CohortRun.objects.filter(course__translation_key=course.translation_key, ends_on__gte=timezone.localdate())
         .select_related("facilitator")
         .annotate(taken=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
         .order_by("starts_on", "id")  # Meta.ordering does not apply to an aggregate query
@@ -409,7 +527,7 @@ def learning_by_region_and_course(*, region="", course=None):
     enrollments = Enrollment.objects.current()
     if region:
         enrollments = enrollments.filter(user__membership__organisation__region=region)
-    if course is not None:
-        enrollments = enrollments.filter(course=course)
+    if course is not None:  # enrolments are the original's: any translation of the course names it
+        enrollments = enrollments.filter(course__translation_key=course.translation_key)
     rows = learning_by_course(enrollments.values("course__title", "user__membership__organisation__region"))
     return list(rows.order_by("course__title", "user__membership__organisation__region"))

@@ -1,8 +1,14 @@
-"""Learning workflows: enrol, complete a lesson, unenrol, certificates. Idempotent, each in one transaction."""
+"""Learning workflows: enrol, complete a lesson, unenrol, certificates. Idempotent, each in one transaction.
+
+A learner may do each of these on any translation of a course (or on the alias standing in for one not translated
+yet): what they do belongs to the course, not to its wording, so every row is written against the original page
+(core.i18n.original) of the course, the lesson and the quiz. One enrolment, one progress, one certificate, whatever
+language the learner reads the course in."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.i18n import original
 from core.locking import lock_for_seats
 from members.services import qualifies_as_member
 
@@ -32,6 +38,9 @@ def enroll(*, user, course: CoursePage, run: CohortRun | None = None) -> Enrollm
     A cohort course needs one of its runs, and the run's seats are counted under its row lock."""
     if not course.live:
         raise CourseNotAvailable
+    course = original(course)
+    if not course.live:
+        raise CourseNotAvailable
     if course.is_members_only and not qualifies_as_member(user):
         raise MembersOnlyCourse
     if course.format == CoursePage.Format.COHORT:
@@ -58,7 +67,8 @@ def _rejoin(enrollment, changed=()):
 
 
 def _enroll_in_run(*, user, course, run):
-    if run is None or run.course_id != course.id:
+    # A run is the course's whichever translation an editor attached it to.
+    if run is None or (run.course_id != course.id and run.course.translation_key != course.translation_key):
         raise ChooseARun
     with transaction.atomic():
         run = lock_for_seats(CohortRun, run.pk)  # the events' rule: count the seats under the owner's lock
@@ -79,6 +89,7 @@ def _enroll_in_run(*, user, course, run):
 
 def unenroll(*, user, course: CoursePage) -> Enrollment | None:
     """Withdraw; progress is kept in case the person comes back. Withdrawing twice changes nothing."""
+    course = original(course)
     with transaction.atomic():
         enrollment = Enrollment.objects.select_for_update().filter(user=user, course=course).first()
         if enrollment and enrollment.status != Enrollment.Status.WITHDRAWN:
@@ -107,6 +118,7 @@ def mark_lesson_complete(*, user, course: CoursePage, lesson: LessonPage) -> Enr
     _check_lesson(course, lesson)
     if lesson.quiz_id:
         raise QuizCompletesLesson
+    course, lesson = original(course), original(lesson)
     with transaction.atomic():
         enrollment = _locked_enrollment(user, course)
         _record_lesson_done(enrollment, lesson)
@@ -157,26 +169,53 @@ def validate_answers(questions, answers):
         raise UnansweredQuestions
 
 
+def answers_on_original(questions, original_questions, answers):
+    """``answers`` to the translated ``questions`` as the same answers to the original quiz's ``original_questions``
+    ({question id: {choice ids}}): a question or choice and its translation share a translation key."""
+    question_ids = {question.translation_key: question.id for question in original_questions}
+    choice_ids = {
+        choice.translation_key: choice.id for question in original_questions for choice in question.choices.all()
+    }
+    question_keys = {question.id: question.translation_key for question in questions}
+    choice_keys = {choice.id: choice.translation_key for question in questions for choice in question.choices.all()}
+    mapped = {}
+    for question_id, selected in answers.items():
+        question = question_ids.get(question_keys[question_id])
+        if question is None:  # a question the original no longer has: nothing to keep it against
+            continue
+        mapped[question] = {choice_ids[choice_keys[choice]] for choice in selected if choice_keys[choice] in choice_ids}
+    return mapped
+
+
 def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) -> QuizAttempt:
     """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course).
-    Refused, storing nothing, once passed, with no attempts left, or before the wait between attempts is over."""
+    Refused, storing nothing, once passed, with no attempts left, or before the wait between attempts is over.
+
+    The attempt is graded against the questions the learner saw (the quiz of the lesson's translation they read) and
+    kept against the original lesson and quiz, its answers as the original's question and choice ids, so that the
+    attempts, the wait and the review are one whatever the language."""
     _check_lesson(course, lesson)
     quiz = lesson.quiz
     if quiz is None:
         raise NoQuiz
+    course, lesson, source_quiz = original(course), original(lesson), original(quiz)
     with transaction.atomic():
         enrollment = _locked_enrollment(user, course)  # one attempt at a time per learner and course
-        earlier = list(QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=quiz).only("passed", "submitted_at"))
-        refusal = quiz.attempt_refusal(attempts=earlier, now=timezone.now())
+        earlier = list(
+            QuizAttempt.objects.filter(user=user, lesson=lesson, quiz=source_quiz).only("passed", "submitted_at")
+        )
+        refusal = source_quiz.attempt_refusal(attempts=earlier, now=timezone.now())  # the rules are the original's
         if refusal is not None:
             raise refusal
         questions = quiz_questions(quiz)
         validate_answers(questions, answers)
-        score, passed, _ = grade(quiz, questions, answers)
+        score, passed, _ = grade(source_quiz, questions, answers)
+        if source_quiz.pk != quiz.pk:
+            answers = answers_on_original(questions, quiz_questions(source_quiz), answers)
         attempt = QuizAttempt.objects.create(
             user=user,
             lesson=lesson,
-            quiz=quiz,
+            quiz=source_quiz,
             answers={str(question): sorted(selected) for question, selected in answers.items()},
             score=score,
             passed=passed,
@@ -213,7 +252,7 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
         return existing
     if enrollment.status != Enrollment.Status.COMPLETED:
         raise CourseNotCompleted
-    user, course = enrollment.user, enrollment.course
+    user, course = enrollment.user, enrollment.course  # the original course: the certificate's title is its own
     try:
         with transaction.atomic():
             # The date is the completion's calendar date in the learner's zone at this moment, kept with the zone:

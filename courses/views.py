@@ -39,8 +39,11 @@ def refuse(request, error):
 def enroll(request, course_id):
     course = get_object_or_404(CoursePage, id=course_id)
     run_id = parse_id(request.POST.get("run", ""))
-    # No run, or not one of this course's: the service asks for one if the course needs it.
-    run = CohortRun.objects.filter(course=course, id=run_id).first() if run_id else None
+    # No run, or not one of this course's (runs belong to the original course, whichever translation this is): the
+    # service asks for one if the course needs it.
+    run = (
+        CohortRun.objects.filter(course__translation_key=course.translation_key, id=run_id).first() if run_id else None
+    )
     try:
         services.enroll(user=request.user, course=course, run=run)
     except LearningError as error:

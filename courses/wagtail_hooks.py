@@ -71,8 +71,8 @@ def my_learning_section(request):
             meta = (_("Enrolled on %s") % formats.date_format(enrolled, "DATE_FORMAT"),)
         cards.append(
             Card(
-                title=enrollment.course.title,
-                url=enrollment.course.get_url(request),
+                title=enrollment.shown_course.title,  # in the reader's language when translated
+                url=enrollment.shown_course.get_url(request),
                 meta=meta,
                 progress=progress.percent,
                 progress_label=progress_label(progress),

@@ -40,7 +40,8 @@ def registrations(request, event_id):
     form = RegistrationFilterForm(request.GET or None)
     form.is_valid()
     filters = getattr(form, "cleaned_data", {})
-    listing = Registration.objects.filter(event=event).select_related("user", "organisation")
+    # The desk of any translation of the event shows the one list (registrations belong to the original).
+    listing = selectors.of_event(event).select_related("user", "organisation")
     if filters.get("status"):
         listing = listing.filter(status=filters["status"])
     if filters.get("mode"):
@@ -63,7 +64,7 @@ def _check_in(request, event):
     if registration_id is None:
         messages.error(request, _("That request was not understood."))
         return redirect(request.get_full_path())
-    registration = get_object_or_404(Registration, id=registration_id, event=event)
+    registration = get_object_or_404(selectors.of_event(event), id=registration_id)
     attended = request.POST.get("attended") == "1"
     try:
         services.check_in(registration=registration, attended=attended)

@@ -47,10 +47,13 @@ def organizer(event, address):
 
 
 def event_sequence(event):
+    if hasattr(event, "calendar_sequence"):  # read with the listing (events.selectors); None: never published yet
+        return event.calendar_sequence or 0
     try:
         return event.calendar_state.sequence
-    except EventCalendarState.DoesNotExist:  # never published through the admin yet
-        return 0
+    except EventCalendarState.DoesNotExist:  # a translation (the state is the original's), or never published yet
+        state = EventCalendarState.objects.filter(event__translation_key=event.translation_key).first()
+        return state.sequence if state is not None else 0
 
 
 def event_component(event, *, url, organizer_email, attendee=None, cancel=False):

@@ -1,36 +1,50 @@
-"""Reads for the event pages, /me/, the focal point and the organisers. Each is a fixed number of queries."""
+"""Reads for the event pages, /me/, the focal point and the organisers. Each is a fixed number of queries.
+
+Registrations and the calendar state belong to the event, not to its wording: they are kept against the original
+page (events.services) and read for any translation or alias of it by ``translation_key`` (a join, not another
+query), so seats and the waiting list are one pool across the event's languages."""
 
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
+from core.facets import with_topic
+from core.i18n import in_reader_language
 from core.models import Topic
 from core.pagination import paginate
 from core.timezones import viewer_time_zone
 
 from .forms import EventFilterForm
-from .models import CalendarFeed, EventPage, Registration
+from .models import CalendarFeed, EventCalendarState, EventPage, Registration
 
 LIST_PAGE_SIZE = 12
 Status = Registration.Status
 
 
 def upcoming_events(limit=3):
-    return EventPage.objects.live().public().upcoming().order_by("start")[:limit]
+    """The next events, each once: in the reader's language (its translation, or the alias standing in)."""
+    return in_reader_language(EventPage.objects.live().public()).upcoming().order_by("start")[:limit]
+
+
+def with_calendar_sequence(events):
+    """``events`` with ``calendar_sequence``: the SEQUENCE attendees' calendars hold, kept with the original event
+    (events.services.publish_changes), for whichever translation each is. A subquery, not another query."""
+    state = EventCalendarState.objects.filter(event__translation_key=OuterRef("translation_key"))
+    return events.annotate(calendar_sequence=Subquery(state.values("sequence")[:1]))
 
 
 def listed_events(index_page):
-    return EventPage.objects.child_of(index_page).live().public().select_related("calendar_state")
+    return with_calendar_sequence(EventPage.objects.child_of(index_page).live().public())
 
 
 def feed_version(events):
     """Changes whenever the feed would: an event published, unpublished, moved or re-sequenced, or the hour."""
     figures = events.aggregate(
-        count=Count("id"), published=Max("last_published_at"), sequences=Sum("calendar_state__sequence")
+        count=Count("id"), published=Max("last_published_at"), sequences=Sum("calendar_sequence")
     )
     hour = timezone.now().strftime("%Y%m%d%H")  # events drop out of "upcoming" as they end
     published = figures["published"].timestamp() if figures["published"] else 0
@@ -45,12 +59,12 @@ def filter_events(events, filters):
         if filters.get(name):
             events = events.filter(**{name: filters[name]})
     if filters.get("topic"):
-        events = events.filter(topics__slug=filters["topic"]).distinct()
+        events = with_topic(EventPage, events, [filters["topic"]])  # any translation of the topic
     return events
 
 
 def event_list_context(request, index_page, *, archive):
-    form = EventFilterForm(request.GET or None, topics=Topic.objects.order_by("name"))
+    form = EventFilterForm(request.GET or None, topics=Topic.objects.for_reader().order_by("name"))
     form.is_valid()  # an unknown value in one filter is ignored; the others still apply
     filters = getattr(form, "cleaned_data", {})
     events = filter_events(listed_events(index_page), filters)
@@ -118,11 +132,17 @@ class Availability:
         return self.capacity is not None and self.confirmed >= self.capacity
 
 
+def of_event(event):
+    """The registrations of ``event``, whichever translation of it (or alias) this is."""
+    return Registration.objects.filter(event__translation_key=event.translation_key)
+
+
 def availability(event):
-    """[Availability] per offered mode, counted from the rows in one query."""
+    """[Availability] per offered mode, counted from the rows in one query (the seats of every translation)."""
     counts = defaultdict(int)
     for mode, status, total in (
-        Registration.objects.filter(event=event, status__in=[Status.CONFIRMED, Status.WAITLISTED])
+        of_event(event)
+        .filter(status__in=[Status.CONFIRMED, Status.WAITLISTED])
         .values_list("mode", "status")
         .annotate(total=Count("id"))
         .order_by()
@@ -171,7 +191,7 @@ def waitlist_position(registration):
 def my_registration(user, event):
     if not user.is_authenticated:
         return None
-    return Registration.objects.active().filter(event=event, user=user).first()
+    return of_event(event).active().filter(user=user).first()
 
 
 def agenda(event):
@@ -210,14 +230,28 @@ def event_page_context(request, event):
 
 
 def my_registrations(user):
-    """My active registrations of upcoming events, and past ones I attended: one query."""
+    """My active registrations of upcoming events, and past ones I attended: two queries. Each registration's
+    ``shown_event`` is the event in the reader's language (a translation, or the alias standing in), else the
+    original it is kept against."""
     now = timezone.now()
-    return list(
+    registrations = list(
         Registration.objects.filter(user=user, event__live=True)
         .filter(Q(status__in=Registration.ACTIVE_STATUSES, event__end__gte=now) | Q(attended_at__isnull=False))
         .select_related("event")
         .order_by("event__start")
     )
+    keys = {registration.event.translation_key for registration in registrations}
+    shown = (
+        {
+            event.translation_key: event
+            for event in in_reader_language(EventPage.objects.live().filter(translation_key__in=keys))
+        }
+        if keys
+        else {}
+    )
+    for registration in registrations:
+        registration.shown_event = shown.get(registration.event.translation_key, registration.event)
+    return registrations
 
 
 def calendar_feed_for(user):
@@ -228,14 +262,12 @@ def personal_feed_events(token):
     feed = CalendarFeed.objects.filter(token=token).select_related("user").first()
     if feed is None or not feed.user.is_active:
         return None, []
-    events = (
-        EventPage.objects.live()
-        .filter(registrations__user=feed.user, registrations__status=Status.CONFIRMED)
-        .select_related("calendar_state")
-        .order_by("start")
-        .distinct()
+    # Registrations are kept against the original events; the feed shows them in the language it is read in.
+    registered = EventPage.objects.filter(registrations__user=feed.user, registrations__status=Status.CONFIRMED)
+    events = in_reader_language(
+        EventPage.objects.live().filter(translation_key__in=registered.values("translation_key"))
     )
-    return feed, list(events)
+    return feed, list(with_calendar_sequence(events).order_by("start"))
 
 
 def pending_approvals(organisation_ids):
@@ -260,7 +292,7 @@ def organisation_events(organisation):
 
 def registration_summary(event):
     """Counts by status, by mode and by city for the organisers' view: three queries."""
-    registrations = Registration.objects.filter(event=event)
+    registrations = of_event(event)
     status_labels, mode_labels = dict(Status.choices), dict(Registration.Mode.choices)
     by_status = [
         (status_labels[row["status"]], row["total"])

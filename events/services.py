@@ -2,6 +2,10 @@
 
 Each runs in one transaction that first takes the event's row lock (core.locking), then counts
 seats from the rows, then writes. Emails go out on commit. Nothing is half-written on failure.
+
+An event's seats, waiting list and calendar state belong to the event, not to its wording: whichever translation
+(or alias) a person registers on, the lock, the count and the rows are the original page's (core.i18n.original),
+so the event is one pool in every language.
 """
 
 from datetime import timedelta
@@ -10,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from core.i18n import original
 from core.locking import lock_for_seats
 from core.tasks import enqueue_on_commit
 from members.models import Membership, Organisation
@@ -68,7 +73,7 @@ def register(
         raise ConsentRequired
     organisation = organisation_of(user)
     with transaction.atomic():
-        event = lock_for_seats(EventPage, event.pk)
+        event = lock_for_seats(EventPage, original(event).pk)
         existing = Registration.objects.active().filter(event=event, user=user).first()
         if existing:
             return existing
@@ -106,7 +111,7 @@ def register(
 def cancel(*, event: EventPage, user) -> Registration | None:
     """Cancel my active registration (idempotent); a freed seat goes to the waiting list at once."""
     with transaction.atomic():
-        event = lock_for_seats(EventPage, event.pk)
+        event = lock_for_seats(EventPage, original(event).pk)
         registration = Registration.objects.active().filter(event=event, user=user).first()
         if registration is None:
             return None
@@ -124,7 +129,7 @@ def cancel(*, event: EventPage, user) -> Registration | None:
 def promote(*, event: EventPage) -> list[Registration]:
     """Fill every free seat from the waiting list, first come first served (e.g. after seats were added)."""
     with transaction.atomic():
-        event = lock_for_seats(EventPage, event.pk)
+        event = lock_for_seats(EventPage, original(event).pk)
         return _promote_locked(event)
 
 
@@ -151,9 +156,10 @@ def check_in(*, registration: Registration, attended: bool = True) -> Registrati
 def publish_changes(*, event: EventPage) -> list[Registration]:
     """After an event is published: if its time, place or status changed since attendees were last told,
     raise SEQUENCE and email them (a cancellation as METHOD:CANCEL); seats added since go to the waiting list.
-    Publishing an unchanged event changes nothing. Returns the people told."""
+    Publishing an unchanged event changes nothing (nor does publishing a translation: the time, place and status
+    attendees hold are the original's). Returns the people told."""
     with transaction.atomic():
-        event = lock_for_seats(EventPage, event.pk)
+        event = lock_for_seats(EventPage, original(event).pk)
         fingerprint = event.schedule_fingerprint()
         state, created = EventCalendarState.objects.get_or_create(event=event, defaults={"fingerprint": fingerprint})
         _promote_locked(event)

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
 from core.countries import country_name
+from core.i18n import in_reader_language
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 from members.selectors import organisations_led_by
@@ -34,7 +35,8 @@ def upcoming_events_section(request):
 @hooks.register("register_organisation_profile_section")
 def hosted_events_section(request, organisation):
     """The events the city hosts on its public profile: upcoming and recent, newest first (two queries)."""
-    events = EventPage.objects.live().public().filter(host_organisation=organisation).order_by("-start")[:6]
+    events = in_reader_language(EventPage.objects.live().public().filter(host_organisation=organisation))
+    events = events.order_by("-start")[:6]
     return Section(
         key="hosted-events",
         title=_("Events it hosts"),
@@ -57,8 +59,8 @@ def my_events_section(request):
     registrations = selectors.my_registrations(request.user)
     cards = [
         Card(
-            title=registration.event.title,
-            url=registration.event.get_url(request),
+            title=registration.shown_event.title,  # in the reader's language when translated
+            url=registration.shown_event.get_url(request),
             meta=(
                 formats.date_format(registration.event.local_start, "DATE_FORMAT"),
                 registration.get_mode_display(),
@@ -67,7 +69,7 @@ def my_events_section(request):
         )
         for registration in registrations
     ]
-    index = EventIndexPage.objects.live().first()
+    index = in_reader_language(EventIndexPage.objects.live()).first() or EventIndexPage.objects.live().first()
     feed_url = new_link_url = ""
     if index is not None:
         token = selectors.calendar_feed_for(request.user).token
@@ -101,7 +103,7 @@ def registrations_to_approve_section(request):
     if not organisation_ids:
         return None
     pending = list(selectors.pending_approvals(organisation_ids)[:20])
-    index = EventIndexPage.objects.live().first()
+    index = in_reader_language(EventIndexPage.objects.live()).first() or EventIndexPage.objects.live().first()
     approvals_url = index.get_url(request) + index.reverse_subpage("approvals") if index else ""
     return Section(
         key="event-approvals",

@@ -7,7 +7,8 @@ from django.conf import global_settings
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from core.facets import cached, listing_version, topic_counts, value_counts, with_topic
+from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
+from core.i18n import in_reader_language
 from core.models import Topic
 from core.pagination import paginate
 from members.services import MEMBERS_GROUP
@@ -29,7 +30,8 @@ def catalogue_toolkits(index_page):
 
 
 def recent_toolkits(limit=3):
-    return ToolkitPage.objects.live().public().order_by("-last_published_at")[:limit]
+    """The newest toolkits, each once: in the reader's language (its translation, or the alias standing in)."""
+    return in_reader_language(ToolkitPage.objects.live().public()).order_by("-last_published_at")[:limit]
 
 
 # --- Access -----------------------------------------------------------------------------------------
@@ -117,15 +119,31 @@ def latest_links(releases):
     return sorted(links.values(), key=lambda link: link.language_name)
 
 
+def of_toolkit(toolkit):
+    """The downloads of ``toolkit``, whichever translation of it (or alias) this is: they are counted for the
+    original (toolkits.services.record_download), which shares its translation key."""
+    return Download.objects.filter(toolkit__translation_key=toolkit.translation_key)
+
+
+def file_key(version, document_id, language):
+    """A file as its toolkit's translations share it: a translation's releases and files are copies of the
+    original's (other ids), with the same version, document and language."""
+    return (version, document_id, language)
+
+
 def toolkit_page_context(request, toolkit):
     releases = releases_of(toolkit)
     page_url = toolkit.get_url(request)
-    counts = dict(
-        Download.objects.filter(toolkit=toolkit).values_list("file_id").annotate(total=Count("id")).order_by()
-    )
+    counts = {
+        file_key(version, document_id, language): total
+        for version, document_id, language, total in of_toolkit(toolkit)
+        .values_list("version", "file__document_id", "language")
+        .annotate(total=Count("id"))
+        .order_by()
+    }
     for release in releases:
         for file in release.files.all():
-            file.download_count = counts.get(file.id, 0)
+            file.download_count = counts.get(file_key(release.version, file.document_id, file.language), 0)
             file.language_name = language_name(file.language)
             file.download_url = page_url + toolkit.reverse_subpage("download", args=[file.id])
     links = latest_links(releases)
@@ -201,8 +219,10 @@ class CardFacts:
     downloads: int = 0
 
 
-def card_facts(toolkit_ids):
+def card_facts(toolkits):
     """{toolkit id: CardFacts} for one page of the catalogue: three queries whatever the page holds."""
+    keys = {toolkit.id: toolkit.translation_key for toolkit in toolkits}
+    toolkit_ids = list(keys)
     latest = {}
     for release in ToolkitRelease.objects.filter(toolkit_id__in=toolkit_ids).order_by("-released_on", "-id"):
         latest.setdefault(release.toolkit_id, release)
@@ -212,9 +232,14 @@ def card_facts(toolkit_ids):
     )
     for toolkit_id, language in rows.distinct():
         languages.setdefault(toolkit_id, set()).add(language_name(language))
-    downloads = dict(
-        Download.objects.filter(toolkit_id__in=toolkit_ids).values_list("toolkit_id").annotate(n=Count("id")).order_by()
+    # Counted for the original toolkits: matched to the ones listed (translations, aliases) by translation key.
+    by_key = dict(
+        Download.objects.filter(toolkit__translation_key__in=keys.values())
+        .values_list("toolkit__translation_key")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+    downloads = {toolkit_id: by_key.get(key, 0) for toolkit_id, key in keys.items()}
     return {
         toolkit_id: CardFacts(
             version=latest[toolkit_id].version if toolkit_id in latest else "",
@@ -230,9 +255,10 @@ def catalogue_context(request, index_page):
     base = catalogue_toolkits(index_page)
     # Releases are published with their toolkit, so the pages' version covers their files too.
     version = listing_version(base, index_page)
+    topics = list(Topic.objects.for_reader().order_by("name"))
     form = ToolkitCatalogueForm(
         request.GET or None,
-        topics=Topic.objects.order_by("name"),
+        topics=topics,
         languages=languages_in_catalogue(index_page, version),
     )
     filters = form.filters()
@@ -242,11 +268,13 @@ def catalogue_context(request, index_page):
     else:
         toolkits = toolkits.order_by("title", "id")
     page = paginate(request, toolkits, CATALOGUE_PAGE_SIZE)
-    facts = card_facts([toolkit.id for toolkit in page])
+    facts = card_facts(list(page))
     for toolkit in page:
         toolkit.card_facts = facts[toolkit.id]
     counting = {name: value for name, value in filters.items() if name != "sort"}
-    form.attach_counts(cached("toolkits", ["facets", version, counting], lambda: facet_counts(base, filters)))
+    counts = dict(cached("toolkits", ["facets-by-topic-key", version, counting], lambda: facet_counts(base, filters)))
+    counts["topic"] = by_slug(counts["topic"], topics)  # counted by translation key: the same in every language
+    form.attach_counts(counts)
     return {"form": form, "items": page, "active_filters": {k: v for k, v in filters.items() if v and k != "sort"}}
 
 
@@ -276,8 +304,8 @@ def downloads_by_city(*, since=None, until=None, toolkit=None):
         downloads = downloads.filter(created_at__date__gte=since)
     if until:
         downloads = downloads.filter(created_at__date__lte=until)
-    if toolkit:
-        downloads = downloads.filter(toolkit=toolkit)
+    if toolkit:  # downloads are the original's: any translation of the toolkit names it
+        downloads = downloads.filter(toolkit__translation_key=toolkit.translation_key)
     rows = (
         downloads.values(
             "organisation_id",
@@ -318,4 +346,16 @@ def my_downloads(user, limit=6):
     newest = {}
     for release in ToolkitRelease.objects.filter(toolkit_id__in=list(seen)).order_by("-released_on", "-id"):
         newest.setdefault(release.toolkit_id, release.version)
+    # Downloads are kept against the original toolkits; each is shown in the reader's language when translated.
+    keys = {download.toolkit.translation_key for download in seen.values()}
+    shown = (
+        {
+            page.translation_key: page
+            for page in in_reader_language(ToolkitPage.objects.live().filter(translation_key__in=keys))
+        }
+        if keys
+        else {}
+    )
+    for download in seen.values():
+        download.shown_toolkit = shown.get(download.toolkit.translation_key, download.toolkit)
     return [(download, newest.get(toolkit_id, "")) for toolkit_id, download in seen.items()]

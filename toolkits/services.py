@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Collection
 
 from core.clients import client_ip
+from core.i18n import original
 from members.selectors import membership_of
 from members.services import members_only_collection
 
@@ -29,7 +30,11 @@ def visitor_key(request, now):
 
 def record_download(*, file: ReleaseFile, request) -> None:
     """Count one download of ``file``. A repeat by the same person within the click window counts once, even
-    when both requests arrive together: the unique constraint decides, and the loser is ignored."""
+    when both requests arrive together: the unique constraint decides, and the loser is ignored.
+
+    The download counts for the original toolkit, whichever translation (or alias) of it the file was taken from
+    (a translation carries copies of its original's releases and files): the figures are per toolkit, not per
+    wording of its page."""
     now = timezone.now()
     user = request.user if request.user.is_authenticated else None
     membership = membership_of(user) if user is not None else None
@@ -41,6 +46,7 @@ def record_download(*, file: ReleaseFile, request) -> None:
         visitor=visitor_key(request, now),
         when=now,
     )
+    download.toolkit_id = original(file.release.toolkit).pk
     Download.objects.bulk_create([download], ignore_conflicts=True)
 
 

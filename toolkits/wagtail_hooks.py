@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from core.i18n import in_reader_language
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
@@ -28,7 +29,8 @@ def new_toolkits_section(request):
 @hooks.register("register_organisation_profile_section")
 def authored_toolkits_section(request, organisation):
     """The toolkits the city wrote (alone or with others), on its public profile."""
-    toolkits = ToolkitPage.objects.live().public().filter(authoring_organisations=organisation).order_by("title")[:6]
+    toolkits = in_reader_language(ToolkitPage.objects.live().public().filter(authoring_organisations=organisation))
+    toolkits = toolkits.order_by("title")[:6]
     return Section(
         key="authored-toolkits",
         title=_("Toolkits it wrote"),
@@ -50,7 +52,8 @@ def my_downloads_section(request):
         ]
         if newest and newest != download.version:
             meta.append(_("Version %(version)s is out") % {"version": newest})
-        cards.append(Card(title=download.toolkit.title, url=download.toolkit.get_url(request), meta=tuple(meta)))
+        toolkit = download.shown_toolkit  # in the reader's language when translated
+        cards.append(Card(title=toolkit.title, url=toolkit.get_url(request), meta=tuple(meta)))
     return Section(
         key="toolkits",
         title=_("My toolkits"),

@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from courses.exceptions import NoAttemptsLeft, QuizAlreadyPassed, RetryTooSoon
 
 MAX_RETRY_WAIT_MINUTES = 7 * 24 * 60  # a week
 
 
-class Quiz(ClusterableModel):
+class Quiz(TranslatableMixin, ClusterableModel):
     class ReviewPolicy(models.TextChoices):
         NEVER = "never", _("Never")
         AFTER_PASSING = "after_passing", _("After the learner passes")
@@ -56,7 +56,7 @@ class Quiz(ClusterableModel):
         InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
@@ -104,7 +104,7 @@ def shuffled(choices, *, user_id, question_id, attempt_number):
     return sorted(choices, key=key)
 
 
-class Question(Orderable, ClusterableModel):
+class Question(TranslatableMixin, Orderable, ClusterableModel):
     class Kind(models.TextChoices):
         SINGLE = "single", _("One answer")
         MULTIPLE = "multiple", _("Several answers")
@@ -123,21 +123,21 @@ class Question(Orderable, ClusterableModel):
         FieldPanel("explanation"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
 
     def __str__(self):
         return self.text[:80]
 
 
-class Choice(Orderable):
+class Choice(TranslatableMixin, Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(_("choice"), max_length=500)
     correct = models.BooleanField(_("correct"), default=False)
 
     panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("correct")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
 
     def __str__(self):
