@@ -13,7 +13,7 @@ from .forms import SearchForm, clean_query, page_number
 
 @require_safe
 def search(request):
-    form = SearchForm(request.GET, topics=Topic.objects.order_by("name"))
+    form = SearchForm(request.GET, topics=Topic.objects.for_reader().order_by("name"))
     filters = form.filters()
     outcome, promotions, unavailable = None, [], None
     filtered = bool(filters["type"] or filters["topic"])

@@ -10,6 +10,8 @@ result.
 from django.db.models import Case, Count, F, Q, Value, When
 from wagtail.models import Page
 
+from core.facets import by_slug
+from core.models import Topic
 from search.highlight import highlight, snippet
 from search.kinds import KINDS, KINDS_BY_KEY, kind_of
 
@@ -28,11 +30,14 @@ def matching_pages(scope, text):
 
 
 def _with_topic(pages, slug):
+    """Pages tagged with the reader's topic ``slug`` or any translation of it (matched on the translation key)."""
+    keys = Topic.objects.for_reader().filter(slug=slug).values("translation_key")
     condition = Q()
     for kind in KINDS:
         if kind.has_topics:
             through = kind.model.topics.through
-            condition |= Q(id__in=through.objects.filter(topic__slug=slug).values(f"{page_column(through)}_id"))
+            tagged = through.objects.filter(topic__translation_key__in=keys)
+            condition |= Q(id__in=tagged.values(f"{page_column(through)}_id"))
     return pages.filter(condition)
 
 
@@ -48,7 +53,8 @@ def _kind_counts(pages):
 
 
 def _topic_counts(pages, kinds):
-    """{topic slug: pages} summed over the kinds that have topics; one query per such kind with matches."""
+    """{topic slug: pages} summed over the kinds that have topics, a topic and its translations counted as one and
+    named by the reader's slug: one query per such kind with matches, and one for the reader's topics."""
     counts = {}
     for kind in kinds:
         through = kind.model.topics.through
@@ -57,13 +63,13 @@ def _topic_counts(pages, kinds):
             through.objects.filter(
                 **{f"{page_field}__in": pages.filter(content_type=kind.content_type_id).values("id")}
             )
-            .values_list("topic__slug")
+            .values_list("topic__translation_key")
             .annotate(total=Count(page_field, distinct=True))
             .order_by()
         )
-        for slug, total in rows:
-            counts[slug] = counts.get(slug, 0) + total
-    return counts
+        for key, total in rows:
+            counts[str(key)] = counts.get(str(key), 0) + total
+    return by_slug(counts, Topic.objects.for_reader()) if counts else {}
 
 
 def _page_of(pages, terms, start):

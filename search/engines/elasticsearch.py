@@ -4,7 +4,8 @@ counts per kind and per topic in one round trip.
 
 The index is Wagtail's page index, so the field names below are the ones its mapping gives: ``title``,
 ``_all_text`` (every searchable field), ``<app>_<model>__summary``, ``live_filter``, ``path_filter``,
-``locale_id_filter``, ``_django_content_type`` and ``core_contentpage__topic_slugs_filter`` (``ContentPage.topic_slugs``).
+``locale_id_filter``, ``_django_content_type`` and ``core_contentpage__topic_slugs_filter``
+(``ContentPage.topic_slugs``).
 tests/search/test_elasticsearch_offline.py checks them against the mapping and the request against expected JSON.
 """
 

@@ -3,9 +3,9 @@ choice, alternates for search engines, the notice on a page not translated yet, 
 language."""
 
 import re
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Site
@@ -133,7 +133,13 @@ def test_a_newcomer_keeps_the_language_they_joined_in(client, languages):
     password = "seoul-digital-city-2026"
     client.post(
         "/es/accounts/signup/",
-        {"email": "nuevo@bogota.city.example", "password1": password, "password2": password, "first_name": "Ana", "last_name": "Ruiz"},
+        {
+            "email": "nuevo@bogota.city.example",
+            "password1": password,
+            "password2": password,
+            "first_name": "Ana",
+            "last_name": "Ruiz",
+        },
     )
     assert User.objects.get(email="nuevo@bogota.city.example").preferred_language == "es"
     run_ready_tasks()
