@@ -209,10 +209,15 @@ def seed(scale):
 
 def tag_topics(model, slugs):
     """Give every page of ``model`` one of a few topics, in one bulk insert."""
+    from wagtail.models import Locale
+
     from core.models import Topic
 
     topics = [
-        Topic.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ").title()})[0] for slug in slugs
+        Topic.objects.get_or_create(
+            slug=slug, locale=Locale.get_default(), defaults={"name": slug.replace("-", " ").title()}
+        )[0]
+        for slug in slugs
     ]
     through = model.topics.through
     field = f"{model._meta.model_name}_id"

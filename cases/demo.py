@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowState
 
 from core.demo import ensure_child, ensure_index
+from core.i18n import in_default_language
 from core.models import Topic
 from members.models import Organisation, User
 
@@ -95,7 +96,7 @@ def seed(progress):
                     unit=unit,
                     measured_on=date(year, 12, 31) if year else None,
                 )
-            case.topics.set(Topic.objects.filter(slug__in=entry["topics"]))
+            case.topics.set(in_default_language(Topic.objects.filter(slug__in=entry["topics"])))
             case.technologies.add(*entry["technologies"])
             case.save_revision().publish()
         record_review(case, workflow)

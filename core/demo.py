@@ -7,6 +7,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from . import demo_legal
+from .i18n import in_default_language
 from .models import ContactPage, HomePage, SiteSettings, StandardPage, Topic
 from .public_url import sync_default_site
 
@@ -66,9 +67,10 @@ def seed(progress):
     home, created = ensure_home_page()
     progress.record(created)
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    english = Locale.get_default()
     for name, description in progress.iterate(TOPICS, "topics"):
         _, created = Topic.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name, "description": description}
+            slug=slugify(name), locale=english, defaults={"name": name, "description": description}
         )
         progress.record(created)
     if not StandardPage.objects.filter(slug="about").exists():
@@ -137,7 +139,7 @@ def ensure_child(parent, model, slug, **fields):
     topics = fields.pop("topics", [])
     page = parent.add_child(instance=model(slug=slug, **fields))
     if topics:
-        page.topics.set(Topic.objects.filter(slug__in=topics))
+        page.topics.set(in_default_language(Topic.objects.filter(slug__in=topics)))
         page.save_revision().publish()
     return page, True
 

@@ -10,6 +10,10 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from .demo_data import topic_translations
+from .i18n import in_default_language
+from .models import Topic
+
 
 def synchronise_locales(codes=None):
     """A locale per language of ``codes`` (default: settings.LANGUAGES), each kept in step with English: every page
@@ -42,16 +46,15 @@ def translation_files():
     return sorted(files, key=lambda each: (each[0], each[1].count("/"), each[1]))
 
 
-def import_translation(page, locale, stored):
-    """Translate ``page`` into ``locale`` from ``stored`` (a PO file: English msgid → translation) the way the
-    admin's PO upload does, then publish the translation. Returns False when the file holds no translation yet.
+def import_translation(instance, locale, wanted):
+    """Translate ``instance`` (a page or a snippet) into ``locale`` from ``wanted`` ({English text: translation})
+    the way the admin's PO upload does, then publish the translation. Returns False when there is nothing to use.
 
-    The stored file is matched on the English text only: StreamField block ids (the PO's msgctxt) change with every
-    seed, the words do not."""
-    wanted = {entry.msgid: entry.msgstr for entry in stored if entry.msgstr}
+    Matched on the English text only: StreamField block ids (a PO file's msgctxt) change with every seed, the words
+    do not. A segment without a translation keeps the English words (slugs, for one, stay English)."""
     if not wanted:
         return False
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -71,9 +74,24 @@ def import_translations(progress):
         page = Page.objects.filter(locale=english, url_path=home.url_path + page_path).first()
         if page is None or language not in locales:
             continue
-        progress.record(import_translation(page.specific, locales[language], polib.pofile(str(path))))
+        stored = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+        progress.record(import_translation(page.specific, locales[language], stored))
+
+
+def import_topic_translations(progress):
+    """The topics' names and descriptions (core/demo_data/topic_translations.py), for the facets."""
+    locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
+    for topic in progress.iterate(in_default_language(Topic.objects.all()), "topics"):
+        for locale in locales:
+            wanted = {
+                english: translations[locale.language_code]
+                for english, translations in topic_translations.TOPICS.items()
+                if english in (topic.name, topic.description) and locale.language_code in translations
+            }
+            progress.record(import_translation(topic, locale, wanted))
 
 
 def seed(progress):
     synchronise_locales()
+    import_topic_translations(progress)
     import_translations(progress)

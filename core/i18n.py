@@ -50,6 +50,12 @@ def in_reader_language(queryset):
     return queryset.filter(locale__language_code=active_language())
 
 
+def in_default_language(queryset):
+    """``queryset`` narrowed to the default language (English): the originals, where seeding and imports look
+    things up by slug or name (a translation may keep the English slug)."""
+    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def original(page):
     """The page this one was translated from (or is an alias of), or ``page`` itself when it is the original.
 

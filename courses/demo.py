@@ -1,6 +1,7 @@
 """Demo courses reflecting the association's e-government training programme."""
 
 from django.utils.text import slugify
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.demo import ensure_child, ensure_index
@@ -18,7 +19,9 @@ def seed(progress):
         CourseIndexPage, "courses", "Courses", "E-government training for the staff of member cities.", progress
     )
     instructors = {
-        name: Instructor.objects.get_or_create(name=name, defaults={"title": title, "organisation": organisation})[0]
+        name: Instructor.objects.get_or_create(
+            name=name, locale=Locale.get_default(), defaults={"title": title, "organisation": organisation}
+        )[0]
         for name, title, organisation in INSTRUCTORS
     }
     for course_data in progress.iterate(COURSES, "courses"):

@@ -595,7 +595,7 @@ COURSE_INSTRUCTORS = {
 }
 
 # Lessons added after the pages (courses.demo_learning): the final assessment, in minutes.
-FINAL_ASSESSMENT_MINUTES = {"e-government-foundations": 10}
+FINAL_ASSESSMENT_MINUTES = {"e-government-foundations": 10, "open-data-for-cities": 10}
 
 
 def required_minutes(slug, modules):

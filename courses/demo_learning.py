@@ -12,6 +12,41 @@ from . import services
 from .demo_content import FINAL_ASSESSMENT_MINUTES
 from .models import Choice, CohortRun, CoursePage, LessonPage, ModulePage, Question, Quiz
 
+OPEN_DATA_QUIZ = (
+    "Open data for cities: final assessment",
+    [
+        (
+            "single",
+            "What should a city publish first?",
+            [
+                ("The datasets residents and businesses ask for most", True),
+                ("Every table the city holds, all at once", False),
+                ("Only data nobody has requested", False),
+            ],
+            "Start with high-value datasets that people already ask for: they get re-used and build support.",
+        ),
+        (
+            "multiple",
+            "What makes a published dataset easy to re-use?",
+            [
+                ("An open licence stated next to the data", True),
+                ("A machine-readable format such as CSV", True),
+                ("A scanned PDF of a printed table", False),
+            ],
+            "A clear open licence and a machine-readable format let anyone re-use the data without asking.",
+        ),
+        (
+            "single",
+            "Why talk to re-users after publishing?",
+            [
+                ("To learn what to fix and what to publish next", True),
+                ("To ask them to stop using the data", False),
+            ],
+            "Re-users show which data is useful and where its quality needs work.",
+        ),
+    ],
+)
+
 FINAL_QUIZ = (
     "E-government foundations: final assessment",
     [
@@ -45,13 +80,20 @@ FINAL_QUIZ = (
 )
 
 
+FINAL_QUIZZES = {"e-government-foundations": FINAL_QUIZ, "open-data-for-cities": OPEN_DATA_QUIZ}
+
+
 def ensure_final_quiz(progress):
-    course = CoursePage.objects.filter(slug="e-government-foundations").first()
+    """A final assessment (a quiz of three questions) at the end of two courses."""
+    for slug, quiz in FINAL_QUIZZES.items():
+        progress.record(ensure_course_quiz(slug, *quiz))
+
+
+def ensure_course_quiz(slug, title, questions):
+    course = CoursePage.objects.filter(slug=slug).order_by("pk").first()
     module = ModulePage.objects.child_of(course).order_by("path").last() if course else None
     if module is None or LessonPage.objects.child_of(module).filter(slug="final-assessment").exists():
-        progress.record(False)
-        return
-    title, questions = FINAL_QUIZ
+        return False
     quiz = Quiz.objects.create(title=title, pass_mark=70)
     for order, (kind, text, choices, explanation) in enumerate(questions):
         question = Question.objects.create(quiz=quiz, kind=kind, text=text, explanation=explanation, sort_order=order)
@@ -63,11 +105,11 @@ def ensure_final_quiz(progress):
         "final-assessment",
         title="Final assessment",
         summary="Three questions on the whole course. 70% passes; you can try as often as you need.",
-        estimated_minutes=FINAL_ASSESSMENT_MINUTES["e-government-foundations"],
+        estimated_minutes=FINAL_ASSESSMENT_MINUTES[slug],
         quiz=quiz,
         is_final_assessment=True,
     )
-    progress.record(True)
+    return True
 
 
 def ensure_cohort_runs(progress):
@@ -103,9 +145,19 @@ def ensure_graduates(progress):
             continue
         services.enroll(user=person, course=course)
         for lesson in course.required_lessons():
-            if not lesson.quiz_id:
+            if lesson.quiz_id:
+                services.submit_quiz(user=person, course=course, lesson=lesson, answers=right_answers(lesson.quiz))
+            else:
                 services.mark_lesson_complete(user=person, course=course, lesson=lesson)
         progress.record(True)
+
+
+def right_answers(quiz):
+    """{question id: the ids of its right choices}: what a graduate answered."""
+    return {
+        question.id: {choice.id for choice in question.choices.all() if choice.correct}
+        for question in quiz.questions.prefetch_related("choices")
+    }
 
 
 def seed(progress):
