@@ -2,8 +2,12 @@
 code (segno) that opens the public verification page."""
 
 import io
+import re
+from pathlib import Path
 
+import arabic_reshaper
 import segno
+from bidi import get_display
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
@@ -19,25 +23,48 @@ from core.emails import absolute_url
 
 BRAND = HexColor("#0b3a66")
 QR_SCALE, QR_BORDER = 4, 2
-# Vera (shipped with reportlab) covers Latin scripts; names in Hangul or Chinese characters use the standard
-# CID fonts that PDF readers provide, so nothing is downloaded and no font file is needed.
-LATIN, LATIN_BOLD, KOREAN, CHINESE = "Vera", "VeraBd", "HYSMyeongJo-Medium", "STSong-Light"
+# DejaVu Sans (shipped in courses/fonts, its licence beside it) covers the Latin, Cyrillic and Arabic scripts of the
+# hub's languages; Hangul and Chinese characters use the standard CID fonts that PDF readers provide. Nothing is
+# downloaded and no system font is needed.
+FONTS = Path(__file__).resolve().parent / "fonts"
+TEXT, TEXT_BOLD, KOREAN, CHINESE = "DejaVuSans", "DejaVuSans-Bold", "HYSMyeongJo-Medium", "STSong-Light"
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Direction marks and isolates steer the reordering; they have no glyph of their own to draw.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def register_fonts():
-    if LATIN not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(LATIN, "Vera.ttf"))
-        pdfmetrics.registerFont(TTFont(LATIN_BOLD, "VeraBd.ttf"))
+    if TEXT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(TEXT, FONTS / "DejaVuSans.ttf"))
+        pdfmetrics.registerFont(TTFont(TEXT_BOLD, FONTS / "DejaVuSans-Bold.ttf"))
         pdfmetrics.registerFont(UnicodeCIDFont(KOREAN))
         pdfmetrics.registerFont(UnicodeCIDFont(CHINESE))
 
 
-def font_for(text, latin):
+def font_for(text, text_font):
     if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text):
         return KOREAN
     if any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return CHINESE
-    return latin
+    return text_font
+
+
+def visual(text):
+    """``text`` as a PDF draws it, left to right: Arabic letters joined in their contextual forms and the runs put
+    in display order (Unicode's bidirectional algorithm); other text as it is."""
+    if ARABIC.search(text):
+        text = get_display(arabic_reshaper.reshape(text))
+    return BIDI_CONTROLS.sub("", text)
+
+
+def isolated(text):
+    """``text`` kept in one piece, left to right, inside a sentence of either direction (an address, a code)."""
+    return f"\u2066{text}\u2069"
+
+
+def draw(pdf, x, y, text, font, size, align="centre"):
+    pdf.setFont(font_for(text, font), size)
+    {"centre": pdf.drawCentredString, "start": pdf.drawString, "end": pdf.drawRightString}[align](x, y, visual(text))
 
 
 def verification_url(certificate):
@@ -74,36 +101,36 @@ def _render_pdf(certificate, course_title):
     pdf.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
 
     pdf.setFillColor(BRAND)
-    heading, certifies = _("Certificate of completion"), _("This certifies that")
-    pdf.setFont(font_for(heading, LATIN_BOLD), 30)
-    pdf.drawCentredString(width / 2, height - 45 * mm, heading)
-    pdf.setFont(font_for(certifies, LATIN), 14)
-    pdf.drawCentredString(width / 2, height - 62 * mm, certifies)
-    holder = str(certificate.holder_name)
-    pdf.setFont(font_for(holder, LATIN_BOLD), 26)
-    pdf.drawCentredString(width / 2, height - 78 * mm, holder)
-    completed = _("has completed the course")
-    pdf.setFont(font_for(completed, LATIN), 14)
-    pdf.drawCentredString(width / 2, height - 93 * mm, completed)
-    pdf.setFont(font_for(course_title, LATIN_BOLD), 18)
-    pdf.drawCentredString(width / 2, height - 106 * mm, course_title)
+    middle = width / 2
+    draw(pdf, middle, height - 45 * mm, _("Certificate of completion"), TEXT_BOLD, 30)
+    draw(pdf, middle, height - 62 * mm, _("This certifies that"), TEXT, 14)
+    draw(pdf, middle, height - 78 * mm, str(certificate.holder_name), TEXT_BOLD, 26)
+    draw(pdf, middle, height - 93 * mm, _("has completed the course"), TEXT, 14)
+    draw(pdf, middle, height - 106 * mm, course_title, TEXT_BOLD, 18)
     details = _("%(hours)s hours · completed on %(date)s · issued by %(issuer)s") % {
         "hours": certificate.hours,
         "date": formats.date_format(certificate.issued_on, "DATE_FORMAT"),
         "issuer": certificate.issuer,
     }
-    pdf.setFont(font_for(details, LATIN), 12)
-    pdf.drawCentredString(width / 2, height - 120 * mm, details)
+    draw(pdf, middle, height - 120 * mm, details, TEXT, 12)
 
+    # The code at the reading start, the QR code at the end: mirrored in a right-to-left language.
     url = verification_url(certificate)
     qr = ImageReader(io.BytesIO(qr_png(url)))
-    size = 32 * mm
-    pdf.drawImage(qr, width - 24 * mm - size, 22 * mm, size, size)
-    code_line = _("Verification code: %(code)s") % {"code": certificate.display_code}
-    check_line = _("Check it at %(url)s") % {"url": url}
-    pdf.setFont(font_for(code_line + check_line, LATIN), 10)
-    pdf.drawString(24 * mm, 30 * mm, code_line)
-    pdf.drawString(24 * mm, 24 * mm, check_line)
+    size, margin = 32 * mm, 24 * mm
+    right_to_left = translation.get_language_bidi()
+    pdf.drawImage(qr, margin if right_to_left else width - margin - size, 22 * mm, size, size)
+    text_x, align = (width - margin, "end") if right_to_left else (margin, "start")
+    draw(
+        pdf,
+        text_x,
+        30 * mm,
+        _("Verification code: %(code)s") % {"code": isolated(certificate.display_code)},
+        TEXT,
+        10,
+        align,
+    )
+    draw(pdf, text_x, 24 * mm, _("Check it at %(url)s") % {"url": isolated(url)}, TEXT, 10, align)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
