@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from core.countries import country_name
-from core.i18n import in_reader_language
+from core.i18n import in_reader_language, language_path
 from core.sections import Card, Section, page_cards
 
 from . import demo, review, selectors
@@ -20,7 +20,7 @@ def recent_cases_section(request):
         title=_("Recent cases"),
         cards=page_cards(request, selectors.recent_cases(), meta=case_facts),
         empty_text=_("No cases are published yet."),
-        more_url="/cases/",
+        more_url=language_path("/cases/"),
         more_label=_("The case library"),
         order=30,
     )
@@ -36,7 +36,7 @@ def organisation_cases_section(request, organisation):
         title=_("Cases it shares"),
         cards=page_cards(request, cases, meta=case_facts),
         empty_text=_("%(organisation)s has not shared a case on WeGo Hub yet.") % {"organisation": organisation},
-        more_url="/cases/",
+        more_url=language_path("/cases/"),
         more_label=_("The case library"),
         order=30,
     )

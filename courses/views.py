@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core import views as core_views
 from core.forms import parse_id
+from core.i18n import language_path
 
 from . import services
 from .exceptions import LearningError, RetryTooSoon, TamperedAnswers, UnansweredQuestions
@@ -31,7 +32,7 @@ def sign_in_first(view):
 
 
 def refuse(request, error):
-    return core_views.refuse(request, error, back_url="/courses/", back_label=_("Back to the courses"))
+    return core_views.refuse(request, error, back_url=language_path("/courses/"), back_label=_("Back to the courses"))
 
 
 @require_POST

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.access import Link, RestrictionHelp
+from core.i18n import language_path
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.models import Membership
@@ -49,7 +50,7 @@ def latest_courses_section(request):
         title=_("Latest courses"),
         cards=page_cards(request, selectors.latest_courses(), meta=course_facts),
         empty_text=_("No courses are published yet."),
-        more_url="/courses/",
+        more_url=language_path("/courses/"),
         more_label=_("All courses"),
         order=10,
     )
@@ -85,7 +86,7 @@ def my_learning_section(request):
         title=_("My learning"),
         cards=cards,
         empty_text=_("You are not enrolled in a course yet."),
-        more_url="/courses/",
+        more_url=language_path("/courses/"),
         more_label=_("Browse courses"),
         order=10,
     )

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
 from core.countries import country_name
-from core.i18n import in_reader_language
+from core.i18n import in_reader_language, language_path
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 from members.selectors import organisations_led_by
@@ -26,7 +26,7 @@ def upcoming_events_section(request):
         title=_("Upcoming events"),
         cards=page_cards(request, selectors.upcoming_events(), meta=event_facts),
         empty_text=_("No events are scheduled yet."),
-        more_url="/events/",
+        more_url=language_path("/events/"),
         more_label=_("All events"),
         order=20,
     )
@@ -42,7 +42,7 @@ def hosted_events_section(request, organisation):
         title=_("Events it hosts"),
         cards=page_cards(request, events, meta=event_facts),
         empty_text=_("%(organisation)s has not hosted an event on WeGo Hub yet.") % {"organisation": organisation},
-        more_url="/events/",
+        more_url=language_path("/events/"),
         more_label=_("All events"),
         order=20,
     )

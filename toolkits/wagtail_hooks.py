@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from core.i18n import in_reader_language
+from core.i18n import in_reader_language, language_path
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
@@ -20,7 +20,7 @@ def new_toolkits_section(request):
         title=_("New toolkits"),
         cards=page_cards(request, selectors.recent_toolkits(), meta=lambda toolkit: (toolkit.get_kind_display(),)),
         empty_text=_("No toolkits are published yet."),
-        more_url="/toolkits/",
+        more_url=language_path("/toolkits/"),
         more_label=_("All toolkits"),
         order=40,
     )
@@ -36,7 +36,7 @@ def authored_toolkits_section(request, organisation):
         title=_("Toolkits it wrote"),
         cards=page_cards(request, toolkits, meta=lambda toolkit: (toolkit.get_kind_display(),)),
         empty_text=_("%(organisation)s has not published a toolkit on WeGo Hub yet.") % {"organisation": organisation},
-        more_url="/toolkits/",
+        more_url=language_path("/toolkits/"),
         more_label=_("All toolkits"),
         order=40,
     )
@@ -59,7 +59,7 @@ def my_downloads_section(request):
         title=_("My toolkits"),
         cards=cards,
         empty_text=_("You have not downloaded a toolkit yet."),
-        more_url="/toolkits/",
+        more_url=language_path("/toolkits/"),
         more_label=_("Browse toolkits"),
         order=40,
     )

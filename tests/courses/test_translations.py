@@ -14,7 +14,7 @@ from core.models import Topic
 from courses import selectors, services
 from courses.certificates import render_pdf
 from courses.exceptions import TamperedAnswers
-from courses.models import Certificate, Choice, Enrollment, LessonProgress, Question, Quiz, QuizAttempt
+from courses.models import Certificate, Choice, CoursePage, Enrollment, LessonProgress, Question, Quiz, QuizAttempt
 from tests.factories import CoursePageFactory, TopicFactory, UserFactory, make_course
 from tests.translations import alias, locale, translate
 
@@ -285,3 +285,16 @@ def test_the_topic_facet_matches_courses_tagged_with_any_translation_of_the_topi
         request.user = UserFactory()
         english = selectors.catalogue_context(request, site_tree["courses"])
     assert [course.pk for course in english["items"]] == [tagged_in_english.pk]
+
+
+def test_a_translation_is_taught_in_its_own_language_and_an_alias_in_the_originals(site_tree):
+    course = CoursePageFactory(parent=site_tree["courses"], title="Smart city strategy", language="en")
+    french = translate(course, "fr", title="Stratégie de ville intelligente")
+    spanish_alias = alias(course, "es")
+    assert (french.language, spanish_alias.language, CoursePage.objects.get(pk=course.pk).language) == (
+        "fr",
+        "en",
+        "en",
+    )
+    with translation.override("fr"):
+        assert ("Langue", "Français") in [(str(label), str(value)) for label, value in french.facts()]
