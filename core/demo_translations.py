@@ -36,14 +36,24 @@ def synchronise_locales(codes=None):
 TRANSLATIONS = Path(__file__).resolve().parent / "demo_data" / "translations"
 
 
+QUIZ_PREFIX = "quiz--"
+
+
 def translation_files():
-    """[(language, English page path, PO file)], parents before their children: a page's file is named after its
-    path below the home page ("courses--open-data-for-cities.po"; the home page's is "home.po")."""
+    """[(language, English page path, PO file)] for the pages, parents before their children: a page's file is named
+    after its path below the home page ("courses--open-data-for-cities.po"; the home page's is "home.po"). A
+    course's quiz has its own file, "quiz--<course slug>.po" (courses.demo_translations)."""
     files = []
     for path in sorted(TRANSLATIONS.glob("*/*.po")):
+        if path.stem.startswith(QUIZ_PREFIX):
+            continue
         page_path = "" if path.stem == "home" else path.stem.replace("--", "/") + "/"
         files.append((path.parent.name, page_path, path))
     return sorted(files, key=lambda each: (each[0], each[1].count("/"), each[1]))
+
+
+def stored_translations(path):
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
 
 
 def import_translation(instance, locale, wanted):
@@ -74,8 +84,7 @@ def import_translations(progress):
         page = Page.objects.filter(locale=english, url_path=home.url_path + page_path).first()
         if page is None or language not in locales:
             continue
-        stored = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
-        progress.record(import_translation(page.specific, locales[language], stored))
+        progress.record(import_translation(page.specific, locales[language], stored_translations(path)))
 
 
 def import_topic_translations(progress):
@@ -91,7 +100,10 @@ def import_topic_translations(progress):
             progress.record(import_translation(topic, locale, wanted))
 
 
-def seed(progress):
+def seed_locales(progress):
     synchronise_locales()
     import_topic_translations(progress)
+
+
+def seed_pages(progress):
     import_translations(progress)

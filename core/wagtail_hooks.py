@@ -34,8 +34,14 @@ def seed_illustrations(progress):
 
 @hooks.register("register_demo_seeder", order=95)  # after every page exists, illustrated
 def seed_languages(progress):
-    """Languages: every page in six languages, and the demo's translations"""
-    demo_translations.seed(progress)
+    """Languages: every page in six languages, the topics translated"""
+    demo_translations.seed_locales(progress)
+
+
+@hooks.register("register_demo_seeder", order=97)  # after the quizzes' translations (courses, 96)
+def seed_translated_pages(progress):
+    """Translated pages: the home page, standard pages, courses, cases, toolkits and events"""
+    demo_translations.seed_pages(progress)
 
 
 # Privacy restricted to groups: a signed-in person outside the groups gets a 403 that says why, where Wagtail would

@@ -19,7 +19,7 @@ from members.models import Membership
 from members.reports import OrganisationReport
 from members.selectors import ProfileFigure
 
-from . import admin_views, demo, demo_learning, selectors, services
+from . import admin_views, demo, demo_learning, demo_translations, selectors, services
 from .models import Certificate, CohortRun, Enrollment, Quiz
 
 
@@ -331,3 +331,9 @@ def seed_courses(progress):
 def seed_learning(progress):
     """Learning: a final assessment quiz, cohort runs, and two staff members with certificates"""
     demo_learning.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=96)  # after the locales (core, 95), before the lessons' translations
+def seed_quiz_translations(progress):
+    """Quizzes in other languages: the two final assessments"""
+    demo_translations.import_quiz_translations(progress)
