@@ -14,6 +14,11 @@ ICS_REQUEST = "text/calendar; method=REQUEST; charset=utf-8"
 ICS_CANCEL = "text/calendar; method=CANCEL; charset=utf-8"
 
 
+def _event(registration):
+    """The event as the recipient reads it: its translation in their language (active here), else the original."""
+    return registration.event.localized
+
+
 def _event_url(event):
     return absolute_url(event.get_url() or "/events/")
 
@@ -24,7 +29,7 @@ def _when(event):
 
 
 def _invitation(registration, *, cancel=False):
-    event = registration.event
+    event = _event(registration)
     content = calendars.build_calendar(
         [event],
         url_for=_event_url,
@@ -37,7 +42,7 @@ def _invitation(registration, *, cancel=False):
 
 
 def _send(registration, *, subject, lines, with_calendar=False, cancel=False, show_join_link=False):
-    user, event = registration.user, registration.event
+    user, event = registration.user, _event(registration)
     if not user.is_active:  # a deleted account: nobody to tell
         return
     send_templated_email(
@@ -73,7 +78,7 @@ def registration_received(registration):
     from .models import Registration
     from .selectors import waitlist_position
 
-    title = registration.event.title
+    title = _event(registration).title
     if registration.status == Registration.Status.CONFIRMED:
         _send(
             registration,
@@ -104,7 +109,7 @@ def registration_received(registration):
 def promoted(registration):
     _send(
         registration,
-        subject=_("A place is yours: %s") % registration.event.title,
+        subject=_("A place is yours: %s") % _event(registration).title,
         lines=[
             _("A place became available and you were next on the waiting list: your registration is now confirmed."),
             _("The event is attached: open it to add it to your calendar."),
@@ -134,7 +139,7 @@ def cancelled_by_attendee(registration, *, previous_status, place_passed_on=Fals
         lines.append(_("The attached file removes the event from your calendar."))
     _send(
         registration,
-        subject=_("Registration cancelled: %s") % registration.event.title,
+        subject=_("Registration cancelled: %s") % _event(registration).title,
         lines=lines,
         with_calendar=had_seat,
         cancel=True,
@@ -145,7 +150,7 @@ def cancelled_by_attendee(registration, *, previous_status, place_passed_on=Fals
 def declined(registration):
     _send(
         registration,
-        subject=_("Registration not approved: %s") % registration.event.title,
+        subject=_("Registration not approved: %s") % _event(registration).title,
         lines=[_("Your city's focal point did not approve your registration. Ask them if you have questions.")],
     )
 
@@ -161,7 +166,7 @@ def event_changed(registration):
         lines.append(_("You are still on the waiting list."))
     _send(
         registration,
-        subject=_("Event changed: %s") % registration.event.title,
+        subject=_("Event changed: %s") % _event(registration).title,
         lines=lines,
         with_calendar=registration.is_confirmed,
         show_join_link=registration.can_see_join_link,
@@ -176,7 +181,7 @@ def event_cancelled(registration):
         lines = [_("We are sorry: this event has been cancelled, so its waiting list is closed.")]
     _send(
         registration,
-        subject=_("Event cancelled: %s") % registration.event.title,
+        subject=_("Event cancelled: %s") % _event(registration).title,
         lines=lines,
         with_calendar=registration.is_confirmed,
         cancel=True,
@@ -187,7 +192,7 @@ def event_cancelled(registration):
 def reminder(registration):
     _send(
         registration,
-        subject=_("Tomorrow: %s") % registration.event.title,
+        subject=_("Tomorrow: %s") % _event(registration).title,
         lines=[_("A reminder that this event starts within a day. We look forward to seeing you.")],
         show_join_link=registration.can_see_join_link,
     )

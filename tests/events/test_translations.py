@@ -5,11 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from icalendar import Calendar
 
 from core.models import Topic
 from events import calendars, selectors, services
 from events.models import EventCalendarState, Registration
-from tests.factories import TopicFactory
+from tests.factories import TopicFactory, UserFactory
 from tests.translations import alias, locale, translate
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +118,21 @@ def test_the_topic_filter_matches_events_tagged_with_any_translation_of_the_topi
 
     assert matched == {french_tagged.pk, other.pk}
     assert untagged.pk not in matched
+
+
+def test_an_attendees_emails_and_calendar_file_are_in_their_language_with_links_to_the_translation(
+    make_event, outbox, tasks_done
+):
+    event = make_event(title="Open data workshop", slug="open-data-workshop")
+    translate(event, "fr", title="Atelier sur les données ouvertes")
+    attendee = UserFactory(preferred_language="fr")
+    with tasks_done():
+        services.register(event=event, user=attendee, mode=Registration.Mode.IN_PERSON, consent=True)
+    (message,) = [message for message in outbox if message.to == [attendee.email]]
+    assert "Atelier sur les données ouvertes" in message.subject + message.body
+    assert "Open data workshop" not in message.body
+    assert "/fr/events/open-data-workshop/" in message.body
+    assert "/events/open-data-workshop/" not in message.body.replace("/fr/events/open-data-workshop/", "")
+    (attachment,) = [a for a in message.attachments if a[0].endswith(".ics")]
+    summary = str(Calendar.from_ical(attachment[1]).walk("VEVENT")[0]["SUMMARY"])
+    assert summary == "Atelier sur les données ouvertes"
