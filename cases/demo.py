@@ -156,7 +156,7 @@ def record_review(case, workflow):
 
 def seed_connections(progress):
     """Relations between cases, and links to toolkits and courses: toolkits are seeded after the cases."""
-    index = CaseIndexPage.objects.filter(slug="cases").first()
+    index = in_default_language(CaseIndexPage.objects.filter(slug="cases")).first()
     if index is None:
         return
     cases = {case.slug: case for case in CasePage.objects.child_of(index)}
@@ -170,7 +170,9 @@ def seed_connections(progress):
     wanted_slugs = {slug for entry in entries() for slug in related_pages(entry)}
     linkable = {
         page.slug: page
-        for page in Page.objects.live().filter(slug__in=wanted_slugs).filter(content_type__in=linked_page_types())
+        for page in in_default_language(Page.objects.live().filter(slug__in=wanted_slugs)).filter(
+            content_type__in=linked_page_types()
+        )
     }
     for entry in progress.iterate(entries(), "case connections"):
         case = cases.get(entry["slug"])

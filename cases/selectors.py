@@ -19,6 +19,7 @@ CARD_FIELDS = (
     "path",
     "depth",
     "locale_id",
+    "alias_of_id",  # an untranslated page's card is marked as English (core.i18n.content_language)
     "live",
     "summary",
     "kind",

@@ -64,6 +64,9 @@ def import_translation(instance, locale, wanted):
     do not. A segment without a translation keeps the English words (slugs, for one, stay English)."""
     if not wanted:
         return False
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None and getattr(existing, "alias_of_id", None) is None:
+        return False  # translated already (an alias is what a translation replaces)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}

@@ -76,7 +76,8 @@ def translations_of(page):
 def content_language(page):
     """The language a page's words are in when it is not the reader's: the original's (English) for an alias that
     stands in for an untranslated page; "" for a page written in its own locale's language."""
-    if getattr(page, "alias_of_id", None) is None:
+    # vars(), not getattr(): a listing that left the field out (.only()) must not load it row by row.
+    if vars(page).get("alias_of_id") is None:
         return ""
     return settings.LANGUAGE_CODE if active_language() != settings.LANGUAGE_CODE else ""
 

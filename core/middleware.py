@@ -201,6 +201,8 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if is_media(request):
+            return self.get_response(request)
         if request.path_info == "/" and request.method in ("GET", "HEAD"):
             language = translation.get_language_from_request(request)
             if language != settings.LANGUAGE_CODE:

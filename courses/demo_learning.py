@@ -6,6 +6,7 @@ import datetime as dt
 from django.utils import timezone
 
 from core.demo import ensure_child
+from core.i18n import in_default_language
 from members.models import User
 
 from . import services
@@ -114,7 +115,7 @@ def ensure_course_quiz(slug, title, questions):
 
 def ensure_cohort_runs(progress):
     today = timezone.localdate()
-    for course in CoursePage.objects.live().filter(format=CoursePage.Format.COHORT):
+    for course in in_default_language(CoursePage.objects.live().filter(format=CoursePage.Format.COHORT)):
         if course.runs.exists():
             progress.record(False)
             continue

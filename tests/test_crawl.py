@@ -19,6 +19,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
 }
+NOT_ASSETS = {"alternate", "canonical"}
 ASSET_ATTRIBUTES = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")}
 
 
@@ -42,6 +43,8 @@ class PageParser(HTMLParser):
             self.h1_count += 1
         elif tag == "title":
             self._in_title = True
+        if tag == "link" and attrs.get("rel") in NOT_ASSETS:
+            return  # a page's other languages and its original: addresses, loaded by nobody
         for asset_tag, attribute in ASSET_ATTRIBUTES:
             if tag == asset_tag and attrs.get(attribute):
                 self.assets.append(attrs[attribute])

@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from core.demo import ensure_child, ensure_index
+from core.i18n import in_default_language
 from members.models import Membership
 
 from . import demo_files, services
@@ -295,7 +296,8 @@ def ensure_releases(toolkit, data):
         release.sort_order = number
         toolkit.releases.add(release)
     toolkit.related_pages = [
-        ToolkitRelatedPage(page=page) for page in Page.objects.filter(slug__in=data["related"], live=True)
+        ToolkitRelatedPage(page=page)
+        for page in in_default_language(Page.objects.filter(slug__in=data["related"], live=True))
     ]
     toolkit.save_revision().publish()  # publishing moves members-only files into the restricted collection
     return True

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowTask
 
 from cases import review
@@ -16,6 +17,12 @@ from tests.cases.test_review import draft_case
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def said(language, message, **values):
+    """A subject as the catalogue words it in ``language`` (the recipient's): every email is in their language."""
+    with translation.override(language):
+        return translation.gettext(message) % {"title": "Smart crosswalks", **values}
 
 
 @pytest.fixture
@@ -74,8 +81,8 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
     with on_commit():
         Workflow.objects.get(name=review.WORKFLOW).start(case, consultant)
     [asked] = inbox(focal_point)
-    assert asked.subject == 'Please sign off the case "Smart crosswalks" about Seoul'
-    assert "https://hub.example.org/cases/sign-off/" in asked.body and "Daniela Ortiz" in asked.body
+    assert asked.subject == said("ko", 'Please sign off the case "%(title)s" about %(city)s', city="Seoul")
+    assert "https://hub.example.org/ko/cases/sign-off/" in asked.body and "Daniela Ortiz" in asked.body
     assert '<html lang="ko">' in html_of(asked)
     assert inbox(consultant) == []
 
@@ -83,7 +90,7 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
     with on_commit():
         city_decides(focal_point, case, "reject", comment="Add the 2023 figures.")
     [changes] = inbox(consultant)
-    assert changes.subject == 'Seoul asks for changes to your case "Smart crosswalks"'
+    assert changes.subject == said("es", '%(city)s asks for changes to your case "%(title)s"', city="Seoul")
     assert "Add the 2023 figures." in changes.body
     assert f"https://hub.example.org/admin/pages/{case.pk}/edit/" in changes.body
     assert '<html lang="es">' in html_of(changes)
@@ -96,22 +103,24 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
     assert len(inbox(focal_point)) == 2
     with on_commit():
         city_decides(focal_point, case, "approve")
-    assert [m.subject for m in inbox(consultant)[1:]] == ['Seoul signed off your case "Smart crosswalks"']
+    assert [m.subject for m in inbox(consultant)[1:]] == [
+        said("es", '%(city)s signed off your case "%(title)s"', city="Seoul")
+    ]
     assert len(inbox(focal_point)) == 2
     assert len(inbox(secretary)) == 1  # Wagtail's own "submitted for review" to the Secretariat reviewers
 
     # The secretariat asks for changes, then publishes: one email each to the consultant.
     with on_commit():
         secretariat_decides(case, secretary, "reject", comment="Name the partners.")
-    assert inbox(consultant)[-1].subject == 'The secretariat asks for changes to your case "Smart crosswalks"'
+    assert inbox(consultant)[-1].subject == said("es", 'The secretariat asks for changes to your case "%(title)s"')
     assert "Name the partners." in inbox(consultant)[-1].body
     state, _ = current(case)
     with on_commit():
         state.resume(user=consultant)
         secretariat_decides(case, secretary, "approve")
     published = inbox(consultant)[-1]
-    assert published.subject == 'Your case "Smart crosswalks" is published'
-    assert "https://hub.example.org/cases/smart-crosswalks/" in published.body  # the configured public address
+    assert published.subject == said("es", 'Your case "%(title)s" is published')
+    assert "https://hub.example.org/es/cases/smart-crosswalks/" in published.body  # public address, their language
 
     assert len(inbox(consultant)) == 4  # changes (city), signed off, changes (secretariat), published
     assert len(inbox(focal_point)) == 2  # asked twice, told nothing else
@@ -126,7 +135,7 @@ def test_a_non_member_case_asks_no_city_and_its_automatic_pass_tells_no_one(libr
     assert all("sign off" not in m.subject for m in mail.outbox)
     with on_commit():
         secretariat_decides(case, secretary, "approve")
-    assert [m.subject for m in inbox(consultant)] == ['Your case "Smart crosswalks" is published']
+    assert [m.subject for m in inbox(consultant)] == [said("es", 'Your case "%(title)s" is published')]
 
 
 def test_no_one_is_told_of_their_own_decision(library, seoul, focal_point, secretary, on_commit):

@@ -24,7 +24,7 @@ def test_admin_pages_answer_for_the_secretariat(admin_client, seeded):
     lesson = LessonPage.objects.first()
     urls = [
         reverse("wagtailadmin_home"),
-        reverse("wagtailadmin_explore", args=[Page.objects.get(depth=2).id]),
+        reverse("wagtailadmin_explore", args=[Page.objects.get(locale__language_code="en", depth=2).id]),
         reverse("wagtailadmin_explore", args=[course.get_parent().id]),
         reverse("wagtailadmin_pages:edit", args=[course.id]),
         reverse("wagtailadmin_pages:edit", args=[module.id]),

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from pypdf import PdfReader
 
+from core.i18n import path_in_language
 from core.models import Topic
 from courses import selectors, services
 from courses.certificates import render_pdf
@@ -208,8 +209,9 @@ def test_the_verification_page_shows_the_course_title_in_the_readers_language(cl
     translate(course, "fr", title="Les bases des données ouvertes")
     certificate = complete(UserFactory(first_name="Jiho", last_name="Kim"), course, lessons)
 
-    french = client.get(certificate.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    english = client.get(certificate.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    url = certificate.get_absolute_url()  # English: the address carries the language
+    french = client.get(path_in_language(url, "fr")).content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
 
     assert "Les bases des données ouvertes" in french
     assert "Open data basics" in english and "Les bases des données ouvertes" not in english

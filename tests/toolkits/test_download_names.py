@@ -100,7 +100,7 @@ def test_the_demo_stores_each_release_file_under_its_own_name_once(client):
     call_command("seed_demo", stdout=io.StringIO())
     assert get_document_model().objects.filter(file__startswith="documents/toolkits/").count() == len(documents)
     assert documents and all(PurePosixPath(doc.file.name).name == doc.original_filename for doc in documents)
-    toolkit = ToolkitPage.objects.get(slug="smart-city-maturity-self-assessment")
+    toolkit = ToolkitPage.objects.get(locale__language_code="en", slug="smart-city-maturity-self-assessment")
     workbooks = ReleaseFile.objects.filter(release__toolkit=toolkit, document__original_filename=NAME)
     assert workbooks.count() == 2  # versions 1.0 and 1.2
     member = Membership.objects.filter(status=Membership.Status.APPROVED, organisation__status="active").first().user
