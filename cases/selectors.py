@@ -1,10 +1,11 @@
 """Reads for the case library and case pages. Each is a fixed number of queries, whatever the number of cases."""
 
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from core.countries import country_name
 from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
-from core.i18n import in_reader_language
+from core.i18n import in_reader_language, in_reader_language_each
 from core.models import Topic
 from core.pagination import paginate
 
@@ -138,14 +139,23 @@ def library_context(request, index_page):
 
 
 def case_page_context(request, case):
+    """The case's relations and links, each to the page in the reader's language. A translation carries copies of
+    its original's relations, so the ones pointing here are read on the originals (the default language's)."""
     outgoing = [
         (relation.get_kind_display(), relation.other)
         for relation in case.relations_out.select_related("other").filter(other__live=True)
     ]
     incoming = [
         (relation.inverse_label, relation.case)
-        for relation in CaseRelation.objects.filter(other=case, case__live=True).select_related("case")
+        for relation in CaseRelation.objects.filter(
+            other__translation_key=case.translation_key,
+            case__live=True,
+            case__locale__language_code=settings.LANGUAGE_CODE,
+        ).select_related("case")
     ]
+    relations = outgoing + incoming
+    related_cases = in_reader_language_each(other for _label, other in relations)
+    links = in_reader_language_each(link.page for link in case.links.select_related("page").filter(page__live=True))
     from .review import review_marks
 
     reviewed, endorsed_by = review_marks(case)
@@ -153,8 +163,8 @@ def case_page_context(request, case):
         "reviewed": reviewed,
         "endorsed_by": endorsed_by,
         "indicators": list(case.indicators.all()),
-        "relations": outgoing + incoming,
-        "links": [link.page.specific for link in case.links.select_related("page").filter(page__live=True)],
+        "relations": [(label, other) for (label, _original), other in zip(relations, related_cases, strict=True)],
+        "links": [page.specific for page in links],
         "technologies": list(case.technologies.all()),
         "partners": [line.strip() for line in case.partners.splitlines() if line.strip()],
         # Seeded cases are about real cities: say that the story is illustrative, not the city's record.

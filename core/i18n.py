@@ -66,6 +66,20 @@ def original(page):
     return first if first is not None and first.pk != page.pk else page
 
 
+def in_reader_language_each(pages):
+    """Each of ``pages`` as the reader reads it: its translation (or alias) in the reader's language where there is a
+    live one, else the page itself. One query (and one per page type for the specific pages), whatever the number."""
+    from wagtail.models import Page
+
+    pages = list(pages)
+    if not pages:
+        return pages
+    keys = {page.translation_key for page in pages}
+    found = Page.objects.live().filter(translation_key__in=keys, locale__language_code=active_language()).specific()
+    by_key = {page.translation_key: page for page in found}
+    return [by_key.get(page.translation_key, page) for page in pages]
+
+
 def translations_of(page):
     """``{language code: page}`` for every locale ``page`` is published in (translations and aliases), itself
     included: one query."""

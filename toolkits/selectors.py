@@ -8,7 +8,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Prefet
 from django.utils.translation import gettext as _
 
 from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
-from core.i18n import in_reader_language
+from core.i18n import in_reader_language, in_reader_language_each
 from core.models import Topic
 from core.pagination import paginate
 from members.services import MEMBERS_GROUP
@@ -149,9 +149,9 @@ def toolkit_page_context(request, toolkit):
     links = latest_links(releases)
     for link in links:
         link.url = page_url + toolkit.reverse_subpage("latest", args=[link.language])
-    related = [
+    related = in_reader_language_each(
         link.page for link in toolkit.related_pages.select_related("page", "page__content_type").filter(page__live=True)
-    ]
+    )
     return {
         "access": toolkit_access(request, toolkit).value,
         "latest_release": releases[0] if releases else None,

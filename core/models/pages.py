@@ -158,5 +158,13 @@ class ContentPage(SameAddressInEveryLanguage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["facts"] = [(label, value) for label, value in self.facts() if value]
-        context["topics"] = list(self.topics.all())
+        context["topics"] = self.topics_for_reader()
         return context
+
+    def topics_for_reader(self):
+        """This page's topics in the reader's language (or their originals, not translated yet): one query, whichever
+        language the page was tagged in."""
+        from .taxonomy import Topic
+
+        tagged = [topic.translation_key for topic in self.topics.all()]  # also a preview's unsaved topics
+        return list(Topic.objects.for_reader().filter(translation_key__in=tagged).order_by("name"))

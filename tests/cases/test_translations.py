@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from cases import selectors
-from cases.models import CasePage
-from tests.factories import CasePageFactory, TopicFactory, UserFactory
+from cases.models import CaseLink, CasePage, CaseRelation
+from tests.factories import CasePageFactory, ToolkitPageFactory, TopicFactory, UserFactory
 from tests.translations import alias, locale, translate
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +103,23 @@ def test_the_french_library_query_count_does_not_grow_with_translated_cases(site
         if number == 2:
             few = count()
     assert count() == few
+
+
+def test_a_case_page_names_its_topics_and_related_pages_in_the_readers_language(client, site_tree, open_data):
+    toolkit = ToolkitPageFactory(parent=site_tree["toolkits"], title="Open-data policy kit", slug="policy-kit")
+    french_toolkit = translate(toolkit, "fr", title="Boîte à outils pour une politique de données ouvertes")
+    case = CasePageFactory(parent=site_tree["cases"], title="Seoul open data plaza", slug="plaza")
+    case.topics.set([open_data[0]])  # tagged in English; the French topic exists
+    case.links.add(CaseLink(page=toolkit, sort_order=0))
+    case.save_revision().publish()
+    other = CasePageFactory(parent=site_tree["cases"], title="Busan open data", slug="busan")
+    other.relations_out.add(CaseRelation(kind="replicates", other=case, sort_order=0))
+    other.save_revision().publish()
+    french_case = translate(case, "fr", title="Plaza des données ouvertes de Séoul")
+    french_other = translate(other, "fr", title="Données ouvertes à Busan")
+
+    page = client.get(french_case.url).content.decode()
+    assert "<li>Données ouvertes</li>" in page and "<li>Open data</li>" not in page
+    assert f'href="{french_toolkit.url}"' in page and "Boîte à outils pour une politique" in page
+    assert f'href="{french_other.url}"' in page  # the case that replicates this one, in French too
+    assert page.count("Données ouvertes à Busan") == 1  # once, though each translation carries its relations
