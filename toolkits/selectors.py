@@ -3,12 +3,12 @@
 import enum
 from dataclasses import dataclass
 
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
-from core.i18n import in_reader_language, in_reader_language_each
+from core.i18n import in_reader_language, in_reader_language_each, path_in_language
 from core.models import Topic
 from core.pagination import paginate
 from members.services import MEMBERS_GROUP
@@ -147,8 +147,11 @@ def toolkit_page_context(request, toolkit):
             file.language_name = language_name(file.language)
             file.download_url = page_url + toolkit.reverse_subpage("download", args=[file.id])
     links = latest_links(releases)
+    site_languages = {code for code, _name in settings.LANGUAGES}
     for link in links:
-        link.url = page_url + toolkit.reverse_subpage("latest", args=[link.language])
+        # A file in one of the site's languages is reached from the toolkit's page in that language.
+        in_its_language = path_in_language(page_url, link.language) if link.language in site_languages else page_url
+        link.url = in_its_language + toolkit.reverse_subpage("latest", args=[link.language])
     related = in_reader_language_each(
         link.page for link in toolkit.related_pages.select_related("page", "page__content_type").filter(page__live=True)
     )

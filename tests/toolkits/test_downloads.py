@@ -6,6 +6,7 @@ from wagtail.models import Collection
 
 from members.services import MEMBERS_COLLECTION
 from tests.toolkits.conftest import file_of, make_document, publish_releases
+from tests.translations import translate
 from toolkits import services
 from toolkits.models import Download, ReleaseFile, ToolkitPage, ToolkitRelease
 
@@ -223,3 +224,12 @@ def test_signed_out_visitors_behind_the_proxy_are_told_apart_by_their_own_addres
     for address in ("203.0.113.10", "203.0.113.10", "198.51.100.20"):
         client.get(url, HTTP_USER_AGENT="Browser A", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address)
     assert Download.objects.count() == 2  # two people, one of whom clicked twice
+
+
+@pytest.mark.django_db
+def test_a_files_latest_link_leads_to_the_toolkit_in_the_files_language(client, make_toolkit):
+    toolkit = make_toolkit(releases=[("1.0", 3, [("en.pdf", b"%PDF-en", "en"), ("fr.pdf", b"%PDF-fr", "fr")])])
+    translate(toolkit, "fr", title="Boîte à outils")
+    page = client.get(toolkit.url).content.decode()
+    assert f'href="/fr{toolkit.url}latest/fr/"' in page and f'href="{toolkit.url}latest/en/"' in page
+    assert body(client.get(f"/fr{toolkit.url}latest/fr/")) == b"%PDF-fr"
