@@ -23,11 +23,18 @@ register = template.Library()
 
 @register.filter
 def content_lang(page):
-    """' lang="en"' on the words of a page that stands in, untranslated, for its English original (an alias made
-    by the synchronised trees); nothing otherwise. Screen readers then read those words with an English voice, in
-    the middle of a French interface. No query: the trees synchronise from English."""
-    language = content_language(page)
-    return format_html(' lang="{}"', language) if language else ""
+    """' lang="en" dir="ltr"' on the words of a page that stands in, untranslated, for its English original (an
+    alias made by the synchronised trees); nothing otherwise. Screen readers then read those words with an English
+    voice in the middle of a French interface, and in Arabic they run left to right. No query."""
+    return lang_attributes(content_language(page))
+
+
+@register.filter
+def lang_attributes(code):
+    """' lang="…" dir="…"' for words in the language ``code``; nothing for "" (the page's own language)."""
+    if not code:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr")
 
 
 @register.simple_tag
