@@ -173,18 +173,6 @@ class ModulePage(SameAddressInEveryLanguage, Page):
     class Meta:
         verbose_name = _("module")
 
-    def clean(self):
-        super().clean()
-        # A translation is taught in its own language; wagtail-localize would otherwise copy the original's choice
-        # ("English") into every translation. An alias keeps the original's: its words are the original's.
-        if self.alias_of_id is None and self.locale_id and self.is_translation():
-            self.language = self.locale.language_code
-
-    def is_translation(self):
-        """True for a translation of an earlier course (same translation key), False for an original."""
-        earlier = CoursePage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
-        return earlier.filter(pk__lt=self.pk).exists() if self.pk else earlier.exists()
-
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
         self.sync_audience()
