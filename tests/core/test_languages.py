@@ -219,3 +219,14 @@ def test_a_course_page_keeps_its_language_in_every_locale(client, languages):
     assert client.get("/fr/courses/open-data/").status_code == 200
     assert "Les données ouvertes" in client.get("/fr/courses/open-data/").content.decode()
     assert client.get("/es/courses/open-data/").status_code == 404  # neither translated nor aliased in Spanish
+
+
+def test_djangos_and_allauths_own_words_are_translated_on_our_pages_too(client, languages):
+    """Django's validation messages and allauth's come from their own catalogues, in the page's language."""
+    form = {"email": "not-an-email", "password1": "abc", "password2": "abd", "first_name": "A", "last_name": "B"}
+    page = client.post("/fr/accounts/signup/", form).content.decode()
+    assert "Saisissez une adresse de courriel valide." in page  # Django's EmailField
+    assert "Ce mot de passe est trop court." in page  # Django's password validators
+    assert "Enter a valid email address." not in page and "too short" not in page
+    page = client.post("/es/accounts/login/", {"login": "nadie@city.example", "password": "wrong-password"})
+    assert "no son correctas" in page.content.decode()  # allauth's
