@@ -96,11 +96,15 @@ def content_language(page):
     return settings.LANGUAGE_CODE if active_language() != settings.LANGUAGE_CODE else ""
 
 
-def is_untranslated(page):
-    """True when ``page`` stands in another language's place: an alias of a page in another language."""
-    if page is None or page.alias_of_id is None:
-        return False
-    return page.alias_of.locale_id != page.locale_id
+def untranslated_from(page):
+    """The language code of the page ``page`` stands in for, when it is an alias of a page in another language
+    (untranslated); "" otherwise. One query, for an alias only."""
+    if page is None or getattr(page, "alias_of_id", None) is None:
+        return ""
+    from wagtail.models import Page
+
+    source = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", "locale__language_code").first()
+    return source[1] if source and source[0] != page.locale_id else ""
 
 
 def language_path(path, language=None):

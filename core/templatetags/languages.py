@@ -11,10 +11,10 @@ from core.i18n import (
     SHOWN_IN_ORIGINAL,
     active_language,
     content_language,
-    is_untranslated,
     language_path,
     path_in_language,
     translations_of,
+    untranslated_from,
 )
 from core.public_url import absolute_url
 
@@ -90,10 +90,9 @@ def language_alternates(context):
 @register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
 def untranslated_notice(context):
     """ "Not yet available in French": on a page that stands in for one not translated yet."""
-    page = context.get("page")
-    if not is_untranslated(page):
+    source_language = untranslated_from(context.get("page"))
+    if not source_language:
         return {}
-    source_language = page.alias_of.locale.language_code
     return {
         "not_yet": NOT_YET_AVAILABLE.get(active_language()),
         "shown_in": SHOWN_IN_ORIGINAL.get(source_language),
