@@ -38,6 +38,12 @@ def lang_attributes(code):
 
 
 @register.simple_tag
+def reading_default_language():
+    """True when the reader reads the default language (English), whose words the site settings hold."""
+    return active_language() == settings.LANGUAGE_CODE
+
+
+@register.simple_tag
 def lang_path(path):
     """One of our fixed English paths ("/courses/") in the reader's language ("/fr/courses/")."""
     return language_path(path)
