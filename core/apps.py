@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import exports, signals
+        from . import exports, page_cache, signals
 
         exports.protect_wagtail_exports()
+        page_cache.connect_signals()
         post_migrate.connect(signals.sync_default_site, sender=self, dispatch_uid="core_sync_default_site")

@@ -12,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import empty
 from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRedirectMiddleware
 
+from core import page_cache
 from core.errors import EMAIL_ADDRESS, REDACTED
 from core.i18n import language_path, set_language_cookie
 from core.timezones import viewer_time_zone
@@ -216,4 +217,29 @@ class LanguageMiddleware:
         preferred = user and user.is_authenticated and getattr(user, "preferred_language", "")
         if preferred and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != preferred:
             set_language_cookie(response, preferred)
+        return response
+
+
+class PublicPageCacheMiddleware:
+    """Signed-out public pages from the shared cache (core.page_cache); ``Cache-Control: private`` on the rest.
+
+    After LanguageMiddleware (the front door has sent a reader to their language's home page, and the language is
+    known) and before GZipMiddleware (a kept page is kept compressed: a hit is not compressed again)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_media(request) or request.path_info.startswith(ADMIN_PREFIX):
+            return self.get_response(request)
+        lookup = None
+        if page_cache.may_be_served_kept(request):
+            lookup = page_cache.Lookup(request)
+            if lookup.entry:
+                return lookup.response()
+        response = self.get_response(request)
+        if lookup and page_cache.may_be_kept(request, response):
+            lookup.store(response)
+        else:
+            page_cache.private_headers(response)
         return response

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import access, demo, demo_translations, illustrations
+from . import access, demo, demo_translations, illustrations, page_cache
 from .models import Topic
 
 
@@ -50,6 +50,14 @@ def seed_translated_pages(progress):
 @hooks.register("before_serve_page", order=10)
 def explain_restricted_page(page, request, serve_args, serve_kwargs):
     return access.refuse_restricted_page(page, request)
+
+
+# A page no privacy setting restricts is the same for every signed-out visitor: core.page_cache may keep it.
+# Signed-in people's pages are never kept, so they cost no query here.
+@hooks.register("before_serve_page")
+def offer_public_page_to_cache(page, request, serve_args, serve_kwargs):
+    if not request.user.is_authenticated and not page.get_view_restrictions().exists():
+        page_cache.mark_public(request)
 
 
 # Before Wagtail's own check_view_restrictions for documents (order 0), which would redirect to sign in.

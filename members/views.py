@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.exports import csv_response
+from core.page_cache import public_page
 from core.pagination import paginate
 from core.sections import collect_sections
 
@@ -37,6 +38,7 @@ from .models import Invitation, Membership, Organisation
 # --- Public directory ----------------------------------------------------------------------------
 
 
+@public_page
 @require_safe
 def directory(request):
     form = DirectoryFilterForm(request.GET or None, countries=selectors.countries_in_directory())
@@ -58,6 +60,7 @@ def directory(request):
     )
 
 
+@public_page
 @require_safe
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.active().select_related("cover_image"), slug=slug)

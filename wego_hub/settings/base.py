@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -108,6 +109,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.LanguageMiddleware",  # after auth: it reads the member's preferred language
+    "core.middleware.PublicPageCacheMiddleware",  # after the front door's redirect, before compression
+    # Compresses HTML and JSON (with Django's BREACH mitigation); static files come compressed from WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "core.middleware.ViewerTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,6 +185,21 @@ CACHES["renditions"] = (
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions", "TIMEOUT": 3600}
 )
+
+# Signed-out public pages (core.page_cache): shared by every app server, so a publish shows on all of them at once.
+# Redis when there is one; otherwise a table of the database of its own (many pages, culled beyond MAX_ENTRIES).
+CACHES["pages"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "pages"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "wego_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+    }
+)
+# How long a kept page (and a CDN's copy) may be served: content changes show at once (a new version); what
+# moves without an editor (seats left, an event becoming past) is right within this. 0 keeps nothing.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -336,6 +355,22 @@ if ELASTICSEARCH_URL:
 else:
     # Wagtail's database backend, with every typed query cleaned first (core.search_backend says why).
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
+
+# A CDN or reverse proxy in front keeps signed-out public pages for PAGE_CACHE_SECONDS (their Cache-Control says
+# so); Wagtail purges a page's addresses there when it is published or withdrawn, in a background task.
+# docs/operations.md, "Caching".
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx or Squid: an HTTP PURGE to this address
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
 
 # --- Email ----------------------------------------------------------------------------------------
 
