@@ -111,7 +111,15 @@ def main(argv=None):
         client = measure.signed_in_client(user_email(page, seeded))
         figures = measure.time_page(client, path, args.requests)
         cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
-        results.append({"name": page.name, "path": path, **figures, "_cookie": cookie and cookie.value})
+        results.append(
+            {
+                "name": page.name,
+                "path": path,
+                **figures,
+                "_cookie": cookie and cookie.value,
+                "_interleaved": page.interleaved,
+            }
+        )
         print(f"  {page.name:28} {figures['status']} {figures['median_ms']:8.2f} ms", flush=True)
 
     if not args.no_load:
@@ -120,8 +128,11 @@ def main(argv=None):
     static_rps = next((r.get("rps") for r in results if r["name"] == STATIC_PAGE), None)
     for result in results:
         result.pop("_cookie", None)
-        if static_rps and result.get("rps"):
-            result["ratio_to_static"] = round(result["rps"] / static_rps, 3)
+        result.pop("_interleaved", None)
+        # An interleaved page is compared with the static file measured beside it, otherwise with the first one.
+        static = result.get("static_rps_beside") or static_rps
+        if static and result.get("rps"):
+            result["ratio_to_static"] = round(result["rps"] / static, 3)
     print_table(results)
     write_results(args, results, seeded, connection.vendor, time.monotonic() - started)
 
@@ -133,9 +144,20 @@ def measure_throughput(args, results, env, cookie_name):
         print("\nwrk is not installed: skipping the load test (apt-get install wrk).", flush=True)
         return
     print(f"\nUnder load: gunicorn with {load.WORKERS} workers, wrk -t2 -c8 for {args.duration} s per page", flush=True)
+    from bench.pages import STATIC_PAGE
+
+    static_path = next((r["path"] for r in results if r["name"] == STATIC_PAGE), None)
     with load.gunicorn(load.environment_for(env)) as base:
         for result in results:
             cookie = f"{cookie_name}={result['_cookie']}" if result["_cookie"] else None
+            if result["_interleaved"] and static_path:
+                load.interleaved(result, base + static_path, base + result["path"], args.duration)
+                print(
+                    f"  {result['name']:28} {result['rps'] or 0:9.1f} req/s"
+                    f" (static file beside it: {result['static_rps_beside'] or 0:.1f} req/s)",
+                    flush=True,
+                )
+                continue
             rps, non_2xx = load.requests_per_second(base + result["path"], args.duration, cookie)
             result["rps"] = rps
             result["non_2xx"] = non_2xx
@@ -153,18 +175,25 @@ def measure_throughput(args, results, env, cookie_name):
 
 
 def print_table(results):
+    from bench.pages import STATIC_PAGE
+
+    static_rps = next((r.get("rps") for r in results if r["name"] == STATIC_PAGE), None)
     header = (
         f"{'page':28} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'queries':>7} {'req/s':>9} "
-        f"{'vs static':>9}"
+        f"{'static req/s':>12} {'vs static':>9}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     for r in results:
         rps = f"{r['rps']:.0f}" if r.get("rps") else "-"
         ratio = f"{r['ratio_to_static']:.3f}×" if r.get("ratio_to_static") else "-"
+        # The static file this row is compared with: measured beside it (interleaved), or the first row's.
+        static = r.get("static_rps_beside") or (static_rps if r.get("ratio_to_static") else None)
+        static = f"{static:.0f}{'*' if r.get('static_rps_beside') else ''}" if static else "-"
         print(
             f"{r['name']:28} {r['status']:>6} {r['median_ms']:>10.2f} {r['p95_ms']:>8.2f} {r['max_ms']:>8.2f} "
-            f"{r['queries']:>7} {rps:>9} {ratio:>9}"
+            f"{r['queries']:>7} {rps:>9} {static:>12} {ratio:>9}"
         )
+    print("* measured interleaved with the page (static, page, static, page)")
 
 
 def write_results(args, results, seeded, vendor, elapsed):

@@ -123,6 +123,18 @@ def path_in_language(path, language):
         return translate_url(path, language)
 
 
+def front_door_language(request):
+    """The language a visitor at ``/`` (the unprefixed English home page) is sent to: their language cookie's, else
+    their browser's, else English. Every other address keeps the language its prefix says."""
+    return translation.get_language_from_request(request)
+
+
+def language_of_path(path):
+    """The language an address is shown in: its prefix's, or the default one for an unprefixed address (our
+    i18n_patterns don't prefix the default language)."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
 def set_language_cookie(response, language):
     """Remember a visitor's language the way Django's set_language view does (LANGUAGE_COOKIE_* settings)."""
     response.set_cookie(

@@ -14,7 +14,7 @@ from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRe
 
 from core import page_cache
 from core.errors import EMAIL_ADDRESS, REDACTED
-from core.i18n import language_path, set_language_cookie
+from core.i18n import front_door_language, language_path, set_language_cookie
 from core.timezones import viewer_time_zone
 
 ADMIN_PREFIX = "/admin/"
@@ -205,7 +205,7 @@ class LanguageMiddleware:
         if is_media(request):
             return self.get_response(request)
         if request.path_info == "/" and request.method in ("GET", "HEAD"):
-            language = translation.get_language_from_request(request)
+            language = front_door_language(request)
             if language != settings.LANGUAGE_CODE:
                 response = HttpResponseRedirect(language_path("/", language))
             else:
@@ -223,8 +223,9 @@ class LanguageMiddleware:
 class PublicPageCacheMiddleware:
     """Signed-out public pages from the shared cache (core.page_cache); ``Cache-Control: private`` on the rest.
 
-    After LanguageMiddleware (the front door has sent a reader to their language's home page, and the language is
-    known) and before GZipMiddleware (a kept page is kept compressed: a hit is not compressed again)."""
+    Right after static files, so a hit skips the session, locale, CSRF and authentication middlewares (a kept
+    page holds the headers they add); before GZipMiddleware, so a page is kept compressed and a hit is not
+    compressed again."""
 
     def __init__(self, get_response):
         self.get_response = get_response

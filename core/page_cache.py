@@ -13,9 +13,11 @@ event moving from upcoming to past, "registration opens on") are right within ``
 page is kept; registration itself reads the database, never a kept page.
 """
 
+import collections
 import functools
 import hashlib
 import threading
+import time
 import uuid
 
 from django.conf import settings
@@ -23,10 +25,13 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+
+from core.i18n import front_door_language, language_of_path
 
 CACHE_ALIAS = "pages"
-VERSION_KEY = "version"
+# In every key: a release that changes what an entry holds starts afresh instead of misreading the last one's.
+ENTRY_FORMAT = 2
+VERSION_KEY = f"version-{ENTRY_FORMAT}"
 HIT_HEADER = "X-Page-Cache"
 # Personal for whoever sent the request: never kept by a shared cache, and re-checked by the browser.
 PRIVATE = {"private": True, "no_cache": True}
@@ -64,11 +69,14 @@ def public_page(view):
 
 def may_be_served_kept(request):
     """A signed-out GET with nothing personal in it: no session (a signed-in person, or one halfway through signing
-    in or up) and no message waiting to be shown."""
+    in or up) and no message waiting to be shown; at the front door, a visitor who stays on the English home page
+    (core.middleware.LanguageMiddleware sends the others to theirs)."""
     if request.method != "GET" or not seconds():
         return False
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return False
+    return request.path_info != "/" or front_door_language(request) == settings.LANGUAGE_CODE
 
 
 def may_be_kept(request, response):
@@ -85,28 +93,64 @@ def may_be_kept(request, response):
 
 def key_for(request):
     accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-    parts = [request.scheme, request.get_host(), get_language(), "gzip" if accepts_gzip else "identity"]
+    language = language_of_path(request.path_info)
+    parts = [request.scheme, request.get_host(), language, "gzip" if accepts_gzip else "identity"]
     digest = hashlib.sha256("\n".join([*parts, request.get_full_path()]).encode()).hexdigest()
-    return f"page:{digest}"
+    return f"page-{ENTRY_FORMAT}:{digest}"
 
 
 # --- Serving and keeping ---------------------------------------------------------------------------
 
 
+class RecentPages:
+    """The pages this process served last, with the version each was kept under: a hit then reads only the version
+    from the shared cache (a few bytes), not the page. Bounded: the least recently served go first."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = collections.OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, version):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] != version or entry[1] + seconds() < time.time():
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+recent_pages = RecentPages(size=200)
+
+
 class Lookup:
-    """One read of the cache for a request: the current version and the kept page, in a single round trip."""
+    """The current version and the kept page for a request: one read of the shared cache when this process served
+    the page lately, two otherwise."""
 
     def __init__(self, request):
         self.key = key_for(request)
-        found = page_cache().get_many([VERSION_KEY, self.key])
-        self.version = found.get(VERSION_KEY)
-        entry = found.get(self.key)
-        self.entry = entry if entry and self.version is not None and entry[0] == self.version else None
+        self.version = page_cache().get(VERSION_KEY)
+        self.entry = None
+        if self.version is None:
+            return
+        self.entry = recent_pages.get(self.key, self.version)
+        if self.entry is None:
+            entry = page_cache().get(self.key)
+            if entry and entry[0] == self.version:
+                self.entry = entry
+                recent_pages.put(self.key, entry)
 
     def response(self):
         from django.http import HttpResponse
 
-        _version, status, headers, content = self.entry
+        _version, _kept_at, status, headers, content = self.entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -121,7 +165,9 @@ class Lookup:
             version = self.version = new_version()
         public_headers(response)
         headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
-        page_cache().set(self.key, (version, response.status_code, headers, response.content), seconds())
+        entry = (version, time.time(), response.status_code, headers, response.content)
+        page_cache().set(self.key, entry, seconds())
+        recent_pages.put(self.key, entry)
         _state.kept_since_change = True
 
 

@@ -103,15 +103,15 @@ MIDDLEWARE = [
     # Before anything reads the path, a cookie or a form: a NUL in them gets a plain 400, never a database error.
     "core.middleware.RejectUnreadableInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.PublicPageCacheMiddleware",  # a kept page skips everything below (core.page_cache)
+    # Compresses HTML and JSON (with Django's BREACH mitigation); static files come compressed from WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.LanguageMiddleware",  # after auth: it reads the member's preferred language
-    "core.middleware.PublicPageCacheMiddleware",  # after the front door's redirect, before compression
-    # Compresses HTML and JSON (with Django's BREACH mitigation); static files come compressed from WhiteNoise.
-    "django.middleware.gzip.GZipMiddleware",
     "core.middleware.ViewerTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
