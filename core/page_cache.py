@@ -16,6 +16,7 @@ page is kept; registration itself reads the database, never a kept page.
 import collections
 import functools
 import hashlib
+import logging
 import threading
 import time
 import uuid
@@ -27,6 +28,8 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core.i18n import front_door_language, language_of_path
+
+logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
 # In every key: a release that changes what an entry holds starts afresh instead of misreading the last one's.
@@ -136,16 +139,23 @@ class Lookup:
 
     def __init__(self, request):
         self.key = key_for(request)
-        self.version = page_cache().get(VERSION_KEY)
-        self.entry = None
-        if self.version is None:
-            return
-        self.entry = recent_pages.get(self.key, self.version)
-        if self.entry is None:
-            entry = page_cache().get(self.key)
-            if entry and entry[0] == self.version:
-                self.entry = entry
-                recent_pages.put(self.key, entry)
+        self.entry = self.version = None
+        self.usable = True
+        try:
+            self.version = page_cache().get(VERSION_KEY)
+            if self.version is not None:
+                self.entry = recent_pages.get(self.key, self.version) or self._shared_entry()
+        except Exception:
+            # The cache is down (Redis restarting): the page is rendered as if nothing were kept.
+            logger.warning("page cache unavailable: serving without it", exc_info=True)
+            self.usable = False
+
+    def _shared_entry(self):
+        entry = page_cache().get(self.key)
+        if entry and entry[0] == self.version:
+            recent_pages.put(self.key, entry)
+            return entry
+        return None
 
     def response(self):
         from django.http import HttpResponse
@@ -160,13 +170,17 @@ class Lookup:
     def store(self, response):
         """Keep the page under the version read before it was rendered: if content changed meanwhile, the version
         moved on and this copy is never served."""
-        version = self.version
-        if version is None:
-            version = self.version = new_version()
         public_headers(response)
+        if not self.usable:
+            return
         headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
-        entry = (version, time.time(), response.status_code, headers, response.content)
-        page_cache().set(self.key, entry, seconds())
+        try:
+            version = self.version or new_version()
+            entry = (version, time.time(), response.status_code, headers, response.content)
+            page_cache().set(self.key, entry, seconds())
+        except Exception:
+            logger.warning("page cache unavailable: page not kept", exc_info=True)
+            return
         recent_pages.put(self.key, entry)
         _state.kept_since_change = True
 
@@ -227,6 +241,15 @@ def new_version():
     return version
 
 
+def bump_version():
+    """A new version after a change; if the cache is down the change still goes through (what it kept expires
+    within PAGE_CACHE_SECONDS)."""
+    try:
+        new_version()
+    except Exception:
+        logger.error("page cache unavailable: pages kept before this change may be served", exc_info=True)
+
+
 def shows_on_public_pages(model):
     from wagtail.models import Page
 
@@ -254,14 +277,14 @@ def invalidate():
     writes the version a handful of times, not thousands."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        new_version()
+        bump_version()
         _state.kept_since_change = False
         return
     if _state.kept_since_change:
         _state.kept_since_change = False
-        new_version()
+        bump_version()
     if _state.queued_in is not connection.run_on_commit:
-        transaction.on_commit(new_version)
+        transaction.on_commit(bump_version)
         _state.queued_in = connection.run_on_commit
 
 

@@ -27,6 +27,13 @@ def require_postgres(db):
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """For a test that counts what rendering a public page costs: signed-out pages are not served from the page
+    cache (core.page_cache), whose hit would cost one query."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def site_tree(db):
     """The page tree every page hangs from: home and the four content index pages."""
     return factories.build_site_tree()

@@ -256,3 +256,18 @@ def test_pages_kept_in_redis_cost_no_database_query(client, case, redis_page_cac
     case.title = "Smart parking, phase two"
     case.save_revision().publish()
     assert "phase two" in client.get(case.url).content.decode()
+
+
+def test_a_cache_that_is_down_serves_pages_without_it(client, case, settings, caplog):
+    """Redis restarting: pages are rendered as if nothing were kept, and publishing still works."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    for _ in range(2):
+        response = client.get(case.url)
+        assert response.status_code == 200 and not is_hit(response)
+    case.title = "Smart parking, phase two"
+    case.save_revision().publish()
+    assert "phase two" in client.get(case.url).content.decode()
+    assert "page cache unavailable" in caplog.text
