@@ -6,7 +6,6 @@ from django.conf import settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from search import hits
 from search.engines import get_engine
 from search.kinds import KINDS
 from tests.background import run_ready_tasks
@@ -40,12 +39,3 @@ def search_index(db):
 @pytest.fixture
 def engine_name():
     return get_engine().name
-
-
-@pytest.fixture(autouse=True)
-def no_searches_counted_yet():
-    """Each test starts with an empty batch of search hits (search.hits keeps them in the process, across tests),
-    and leaves none for the next test or for the process's exit."""
-    hits.counter.discard()
-    yield
-    hits.counter.discard()
