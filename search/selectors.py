@@ -1,6 +1,8 @@
 """Which pages a visitor may find, and the search itself: one engine per site, chosen by the settings."""
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.search.utils import normalise_query_string
 
 from .engines import get_engine
 from .engines.base import Visibility
@@ -30,3 +32,15 @@ def search(request, search_request, scope=None):
 def suggestions(request, text, limit):
     """Titles of visible pages starting like ``text``, for the header box."""
     return get_engine().suggest(text, visibility(request), limit)
+
+
+def promoted_results(text, scope):
+    """The editors' picks for ``text`` (as Wagtail normalises it) that the visitor may open: external links, and
+    pages ``scope`` lets them find. Read-only: a query never searched or picked has none (one query; a second for
+    the picked pages' visibility when there are any)."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text)).select_related("page")
+    )
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = set(scope.pages().filter(id__in=page_ids).values_list("id", flat=True)) if page_ids else set()
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]

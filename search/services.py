@@ -1,18 +1,36 @@
-"""What a search leaves behind: a hit for the editors' "Search terms" report, and their promoted results."""
+"""What a search leaves behind: a hit for the editors' "Search terms" report (Reports → Search terms,
+wagtail.contrib.search_promotions), counted in memory in the request and written in batches by a worker."""
 
-from wagtail.contrib.search_promotions.models import Query
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from .hits import counter
+from .models import RecordedHitBatch
 
 
-def record_search(query):
-    """Count the search (Reports → Search terms) and return its Query, whose promotions the results page shows."""
-    search_query = Query.get(query)
-    search_query.add_hit()
-    return search_query
+def count_search(*, query: str) -> None:
+    """Count the search for the report: in this process's memory, no database write (search.hits sends the batch)."""
+    counter.count(query)
 
 
-def promoted_results(search_query, visible_pages):
-    """The editors' picks for this query that the visitor may open: external links, and pages in ``visible_pages``."""
-    picks = list(search_query.editors_picks.select_related("page"))
-    page_ids = [pick.page_id for pick in picks if pick.page_id]
-    visible = set(visible_pages.filter(id__in=page_ids).values_list("id", flat=True))
-    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
+def record_search_hits(*, batch_id: str, hits: list[list]) -> bool:
+    """Add a batch of searches to Wagtail's Query and QueryDailyHits, once: a batch id already recorded adds nothing
+    (a task run twice). Concurrent batches are safe: rows are created under their unique constraints and the counts
+    added with F(). Returns whether the batch was added."""
+    with transaction.atomic():
+        _batch, created = RecordedHitBatch.objects.get_or_create(batch_id=batch_id)
+        if not created:
+            return False
+        for query_string, day, number in hits:
+            query = Query.get(query_string)
+            daily, _ = QueryDailyHits.objects.get_or_create(query=query, date=datetime.date.fromisoformat(day))
+            QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + number)
+        # Batch ids are needed as long as a rerun could come, at most as long as the daily counts they added.
+        kept_since = timezone.now() - datetime.timedelta(days=settings.WAGTAILSEARCH_HITS_MAX_AGE)
+        RecordedHitBatch.objects.filter(recorded_at__lt=kept_since).delete()
+    return True

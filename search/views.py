@@ -19,7 +19,8 @@ def search(request):
     filtered = bool(filters["type"] or filters["topic"])
     if filters["q"]:
         scope = selectors.visibility(request)
-        promotions = services.promoted_results(services.record_search(filters["q"]), scope.pages())
+        services.count_search(query=filters["q"])
+        promotions = selectors.promoted_results(filters["q"], scope)
         search_request = SearchRequest(
             text=filters["q"], kind=filters["type"], topic=filters["topic"], page=page_number(request.GET.get("page"))
         )

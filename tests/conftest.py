@@ -112,6 +112,17 @@ def emails_go_through_the_outbox(django_test_environment):
     settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def no_searches_counted_yet():
+    """Each test starts with an empty batch of search hits (search.hits keeps them in the process, across tests, and
+    sends them after a minute or 100 searches), and leaves none for the next test or for the process's exit."""
+    from search import hits
+
+    hits.counter.discard()
+    yield
+    hits.counter.discard()
+
+
 @pytest.fixture
 def run_tasks(db):
     """``run_tasks()``: what a worker would do now (every ready task, and the tasks those enqueue)."""
