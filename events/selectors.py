@@ -74,6 +74,7 @@ def event_list_context(request, index_page, *, archive):
     for event in items:
         # People join an online event (or a hybrid one's online part) from wherever they are.
         event.viewer_zone = viewer_zone if event.has_online_part and shows_viewer_time(event, viewer_zone) else None
+        event.time_in_browser_zone = event.has_online_part and viewer_zone is None
     return {
         "form": form,
         "items": items,
@@ -203,8 +204,10 @@ def agenda(event):
 
 
 def shows_viewer_time(event, viewer_zone):
-    """The viewer's zone (core.timezones.viewer_time_zone: the profile's, else the browser's cookie) is worth
-    showing next to the event's own when it is known and differs."""
+    """The viewer's zone (core.timezones.viewer_time_zone: their profile's) is worth showing next to the event's own
+    when it is known and differs. When it is not known (a visitor, a profile without a zone), the page carries the
+    event's instants instead and static/js/local-times.js shows them in the browser's zone if that one differs:
+    the HTML is then the same for every visitor."""
     return viewer_zone is not None and viewer_zone.key != event.time_zone
 
 
@@ -223,6 +226,7 @@ def event_page_context(request, event):
         "agenda": agenda(event),
         "speakers": list(event.speakers.all()),
         "viewer_zone": viewer_zone if show_viewer_time else None,
+        "time_in_browser_zone": viewer_zone is None,
     }
 
 
