@@ -8,8 +8,10 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from core.facets import with_topic
@@ -211,6 +213,14 @@ def shows_viewer_time(event, viewer_zone):
     return viewer_zone is not None and viewer_zone.key != event.time_zone
 
 
+def sign_in_links(request, event):
+    """Where a signed-out visitor signs in or creates an account, each then going on to the register page: links,
+    not forms, so the event page carries no CSRF token or cookie and stays cacheable. (Going to the register page
+    first would redirect with a message, which is a cookie.)"""
+    back = urlencode({"next": event.get_url(request) + event.reverse_subpage("register")})
+    return {"login_url": f"{reverse('account_login')}?{back}", "signup_url": f"{reverse('account_signup')}?{back}"}
+
+
 def event_page_context(request, event):
     registration = my_registration(request.user, event)
     viewer_zone = viewer_time_zone(request)
@@ -227,6 +237,7 @@ def event_page_context(request, event):
         "speakers": list(event.speakers.all()),
         "viewer_zone": viewer_zone if show_viewer_time else None,
         "time_in_browser_zone": viewer_zone is None,
+        "sign_in": {} if request.user.is_authenticated else sign_in_links(request, event),
     }
 
 

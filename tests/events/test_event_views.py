@@ -309,6 +309,20 @@ def test_anonymous_visitors_sign_in_first(client, make_event):
     assert not Registration.objects.exists()
 
 
+def test_a_visitors_registration_panel_links_to_sign_in_and_back_to_the_form(client, make_event, member):
+    event = make_event(title="Open data workshop")
+    response = client.get(event.url)
+    html = response.content.decode()
+    back = "next=%2Fevents%2Fopen-data-workshop%2Fregister%2F"
+    assert f'<a class="button" href="/accounts/login/?{back}">Sign in to register</a>' in html
+    assert f'href="/accounts/signup/?{back}">New here? Create an account</a>' in html
+    assert f'href="{register_url(event)}"' not in html  # its sign-in redirect would leave a message: a cookie
+    assert "csrfmiddlewaretoken" not in html and '<form method="post"' not in html
+    assert not response.cookies
+    client.force_login(member)  # signed in: straight to the form
+    assert f'<a class="button" href="{register_url(event)}">Register</a>' in client.get(event.url).content.decode()
+
+
 def test_registering_through_the_form(client, make_event, member, outbox, tasks_done):
     event = make_event(in_person_capacity=5)
     RegistrationQuestion.objects.create(event=event, label="Study visit?", kind="yes_no", required=True)
