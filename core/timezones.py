@@ -14,11 +14,8 @@ import functools
 import importlib.resources
 import zoneinfo
 from pathlib import Path
-from urllib.parse import unquote
 
 from django.utils.translation import gettext_lazy as _
-
-TIME_ZONE_HINT_COOKIE = "tz"
 
 # Names zoneinfo lists that are not zones a person or an event is in: the server's own setting and "unset".
 NOT_ZONES = frozenset({"localtime", "Factory"})
@@ -97,8 +94,11 @@ def time_zone_choices(blank_label=None):
 
 
 def viewer_time_zone(request):
-    """The profile's zone; else the browser's hint (a cookie set by time-zone-hint.js); else None."""
+    """The signed-in person's profile zone, else None (a visitor, or a profile that names none).
+
+    Never anything the browser sends: a signed-out page is the same for every visitor, so a shared cache may keep
+    it. Where the zone is unknown here, static/js/local-times.js shows an event's time in the browser's own zone."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and (zone := zone_or_none(getattr(user, "time_zone", ""))):
-        return zone
-    return zone_or_none(unquote(request.COOKIES.get(TIME_ZONE_HINT_COOKIE, ""))[:64])
+    if user is None or not user.is_authenticated:
+        return None
+    return zone_or_none(getattr(user, "time_zone", ""))

@@ -8,8 +8,10 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from core.facets import with_topic
@@ -74,6 +76,7 @@ def event_list_context(request, index_page, *, archive):
     for event in items:
         # People join an online event (or a hybrid one's online part) from wherever they are.
         event.viewer_zone = viewer_zone if event.has_online_part and shows_viewer_time(event, viewer_zone) else None
+        event.time_in_browser_zone = event.has_online_part and viewer_zone is None
     return {
         "form": form,
         "items": items,
@@ -203,9 +206,19 @@ def agenda(event):
 
 
 def shows_viewer_time(event, viewer_zone):
-    """The viewer's zone (core.timezones.viewer_time_zone: the profile's, else the browser's cookie) is worth
-    showing next to the event's own when it is known and differs."""
+    """The viewer's zone (core.timezones.viewer_time_zone: their profile's) is worth showing next to the event's own
+    when it is known and differs. When it is not known (a visitor, a profile without a zone), the page carries the
+    event's instants instead and static/js/local-times.js shows them in the browser's zone if that one differs:
+    the HTML is then the same for every visitor."""
     return viewer_zone is not None and viewer_zone.key != event.time_zone
+
+
+def sign_in_links(request, event):
+    """Where a signed-out visitor signs in or creates an account, each then going on to the register page: links,
+    not forms, so the event page carries no CSRF token or cookie and stays cacheable. (Going to the register page
+    first would redirect with a message, which is a cookie.)"""
+    back = urlencode({"next": event.get_url(request) + event.reverse_subpage("register")})
+    return {"login_url": f"{reverse('account_login')}?{back}", "signup_url": f"{reverse('account_signup')}?{back}"}
 
 
 def event_page_context(request, event):
@@ -223,6 +236,8 @@ def event_page_context(request, event):
         "agenda": agenda(event),
         "speakers": list(event.speakers.all()),
         "viewer_zone": viewer_zone if show_viewer_time else None,
+        "time_in_browser_zone": viewer_zone is None,
+        "sign_in": {} if request.user.is_authenticated else sign_in_links(request, event),
     }
 
 

@@ -30,23 +30,23 @@ class LinkParser(HTMLParser):
             self.links.append(href)
 
 
-def internal_links(url, html):
+def internal_links(url, html, skip=SKIP_PREFIXES):
     """The pages of this site that ``html`` (served at ``url``) links to, minus the ones a crawl skips."""
     parser = LinkParser()
     parser.feed(html)
     targets = (urldefrag(urljoin(url, href)).url for href in parser.links)
-    return [target for target in targets if is_internal(target) and not target.startswith(SKIP_PREFIXES)]
+    return [target for target in targets if is_internal(target) and not target.startswith(skip)]
 
 
 def is_html(response):
     return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
 
 
-def walk(client, starts=("/",), max_pages=MAX_PAGES):
+def walk(client, starts=("/",), max_pages=MAX_PAGES, skip=SKIP_PREFIXES):
     """Yield ``(url, referrer, response)`` for every page reached from ``starts`` by links, each URL once.
 
     Redirects are not followed (a sign-in redirect's target is reached from elsewhere); only 200 HTML pages are
-    read for further links."""
+    read for further links. Links to addresses starting with one of ``skip`` are not followed."""
     seen = set()
     queue = deque((start, "(start)") for start in starts)
     while queue and len(seen) < max_pages:
@@ -57,7 +57,7 @@ def walk(client, starts=("/",), max_pages=MAX_PAGES):
         response = client.get(url)
         yield url, referrer, response
         if is_html(response):
-            queue.extend((target, url) for target in internal_links(url, response.content.decode()))
+            queue.extend((target, url) for target in internal_links(url, response.content.decode(), skip))
 
 
 def html_pages(client, starts=("/",)):

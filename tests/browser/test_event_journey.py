@@ -1,4 +1,5 @@
 import datetime as dt
+import zoneinfo
 
 from django.core import mail
 from django.utils import timezone
@@ -7,6 +8,7 @@ from icalendar import Calendar
 from events import services
 from events.models import Registration
 from tests.background import run_ready_tasks
+from tests.browser.conftest import BrowserProblems
 from tests.browser.helpers import sign_in
 from tests.factories import EventPageFactory, UserFactory
 
@@ -69,3 +71,44 @@ def test_an_attendee_registers_gets_the_ics_cancels_and_the_first_waiting_person
     page.locator("section", has=page.get_by_role("heading", name="My events")).get_by_role(
         "link", name="Open data workshop"
     ).wait_for()
+
+
+def test_a_visitor_reads_an_events_time_in_their_browsers_zone_filled_in_by_the_page(browser, live_server, site):
+    seoul = zoneinfo.ZoneInfo("Asia/Seoul")
+    event = EventPageFactory(
+        parent=site["events"],
+        title="Seoul smart city webinar",
+        time_zone="Asia/Seoul",
+        format="online",
+        start=dt.datetime(2027, 1, 24, 9, tzinfo=seoul),  # 21:00 on Jan. 23 in São Paulo
+        end=dt.datetime(2027, 1, 24, 17, tzinfo=seoul),  # 05:00 on Jan. 24 in São Paulo
+    )
+    seen = {}
+    for zone in ("America/Sao_Paulo", "Asia/Seoul"):
+        context = browser.new_context(base_url=live_server.url, timezone_id=zone, locale="en-US")
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        problems = BrowserProblems(page)
+        try:
+            page.goto(event.url)
+            page.get_by_text("When (local time, Asia/Seoul)").wait_for()
+            line = page.locator(".facts .your-time")
+            page.wait_for_load_state("load")  # the deferred script has run
+            seen[zone, "page"] = line.inner_text() if line.is_visible() else None
+            page.goto("/events/")
+            card = page.locator(".event-card .your-time")
+            page.wait_for_load_state("load")
+            seen[zone, "card"] = card.inner_text() if card.is_visible() else None
+            assert context.cookies() == []  # the script keeps nothing
+        finally:
+            context.close()
+        assert problems.seen == [] and problems.cookie_setters == []
+
+    in_sao_paulo = seen["America/Sao_Paulo", "page"]
+    assert in_sao_paulo.startswith("In your time zone (America/Sao_Paulo)")
+    assert "Jan 23, 2027" in in_sao_paulo and "9:00" in in_sao_paulo and "PM" in in_sao_paulo
+    assert "Jan 24, 2027" in in_sao_paulo and "5:00" in in_sao_paulo and "AM" in in_sao_paulo
+    card = seen["America/Sao_Paulo", "card"]
+    assert card.startswith("In your time zone (America/Sao_Paulo): Jan 23, 2027") and "9:00" in card
+    # In the event's own zone there is nothing to add: the line stays hidden.
+    assert seen["Asia/Seoul", "page"] is None and seen["Asia/Seoul", "card"] is None

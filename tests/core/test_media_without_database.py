@@ -28,7 +28,6 @@ def media_root(tmp_path):
 
 @pytest.mark.django_db
 def test_public_images_are_served_without_a_database_query(client, member, media_root, django_assert_num_queries):
-    client.cookies["tz"] = "Asia/Seoul"
     for signed_in in (False, True):
         if signed_in:
             client.force_login(member)  # a session cookie: nothing under /media/ should load it

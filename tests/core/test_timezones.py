@@ -1,12 +1,21 @@
-"""The time-zone picker offers current IANA names; older names are still read."""
+"""The time-zone picker offers current IANA names; older names are still read; a viewer's zone is their profile's."""
 
 import zoneinfo
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 
 from core.forms import TimeZoneField
-from core.timezones import available_time_zones, canonical_time_zones, time_zone_choices, zone_or_none
+from core.timezones import (
+    available_time_zones,
+    canonical_time_zones,
+    time_zone_choices,
+    viewer_time_zone,
+    zone_or_none,
+)
+from tests.factories import UserFactory
 
 LEGACY = ["Africa/Asmera", "Africa/Timbuktu", "US/Pacific", "Etc/GMT+5", "Asia/Calcutta", "Europe/Kiev", "EST5EDT"]
 CURRENT = ["Africa/Asmara", "Africa/Bamako", "America/Los_Angeles", "Asia/Kolkata", "Europe/Kyiv", "Europe/Oslo"]
@@ -58,3 +67,17 @@ def test_the_field_renders_groups_and_keeps_a_stored_older_name():
     assert field.clean("Asia/Calcutta") == "Asia/Calcutta" and field.clean("") == ""
     with pytest.raises(ValidationError):
         field.clean("Mars/Olympus")
+
+
+@pytest.mark.django_db
+def test_the_viewers_zone_is_their_profiles_and_never_a_cookie():
+    request = RequestFactory(headers={"cookie": "tz=America%2FSao_Paulo"}).get("/events/")
+    assert request.COOKIES["tz"] == "America%2FSao_Paulo"
+    request.user = AnonymousUser()
+    assert viewer_time_zone(request) is None  # a visitor: the page is the same whatever they send
+    request.user = UserFactory(time_zone="")
+    assert viewer_time_zone(request) is None  # no zone in the profile: the browser's, by local-times.js
+    request.user = UserFactory(time_zone="Asia/Calcutta")
+    assert viewer_time_zone(request) == zoneinfo.ZoneInfo("Asia/Calcutta")
+    request.user = UserFactory(time_zone="../../etc/passwd")
+    assert viewer_time_zone(request) is None

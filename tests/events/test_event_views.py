@@ -149,21 +149,79 @@ def test_times_are_shown_in_the_events_zone_and_the_viewers(client, make_event, 
         end=dt.datetime(2027, 1, 24, 17, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")),
     )
     anonymous = client.get(EventPage.objects.get().url).content.decode()
-    assert "9 a.m." in anonymous and "In your time zone" not in anonymous
+    assert "9 a.m." in anonymous and not shows_a_zone(anonymous)  # the browser's zone is left to a script
     member.time_zone = "Europe/Paris"
     member.save()
     client.force_login(member)
     page = client.get(EventPage.objects.get().url).content.decode()
     assert "In your time zone (Europe/Paris)" in page
     assert "Jan. 24, 2027, 1 a.m." in page  # 09:00 in Seoul is 01:00 in Paris
+    assert "data-local-time" not in page  # the server knows the zone: nothing left for the script
 
 
-def test_the_browser_hint_gives_the_viewers_zone_when_the_profile_has_none(client, make_event):
-    event = make_event(time_zone="Asia/Seoul")
-    client.cookies["tz"] = "America%2FSao_Paulo"
-    assert "In your time zone (America/Sao_Paulo)" in client.get(event.url).content.decode()
-    client.cookies["tz"] = "../../etc/passwd"
-    assert "In your time zone" not in client.get(event.url).content.decode()
+SEOUL_SUMMIT = {
+    "time_zone": "Asia/Seoul",
+    "start": dt.datetime(2027, 1, 24, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")),
+    "end": dt.datetime(2027, 1, 24, 17, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")),
+}
+
+
+def shows_a_zone(html):
+    """Whether the server wrote a viewer's zone (the script's label template says "{zone}")."""
+    return re.search(r"In your time zone \((?!\{zone\})", html) is not None
+
+
+def local_time_elements(html):
+    """The attributes of each element local-times.js fills in, as {name: value}."""
+    return [
+        dict(re.findall(r'(data-[\w-]+|hidden)(?:="([^"]*)")?', tag))
+        for tag in re.findall(r"<[a-z]+ [^>]*\bdata-local-time(?![\w-])[^>]*>", html)
+    ]
+
+
+def test_a_visitors_event_page_is_the_same_whatever_zone_cookie_they_send(client, make_event):
+    event = make_event(**SEOUL_SUMMIT)
+    plain = client.get(event.url)
+    client.cookies["tz"] = "America%2FSao_Paulo"  # what the old time-zone hint script left in browsers
+    hinted = client.get(event.url)
+    assert hinted.content == plain.content
+    assert not plain.cookies and not hinted.cookies
+    assert "In your time zone (America/Sao_Paulo)" not in hinted.content.decode()
+
+
+def test_the_page_hands_the_script_the_instants_the_zone_and_the_label(client, make_event):
+    event = make_event(**SEOUL_SUMMIT)
+    html = client.get(event.url).content.decode()
+    [element] = local_time_elements(html)
+    assert element == {
+        "hidden": "",  # nothing shows without JavaScript, nor in the event's own zone
+        "data-local-time": "",
+        "data-start": "2027-01-24T00:00:00+00:00",
+        "data-end": "2027-01-24T08:00:00+00:00",
+        "data-zone": "Asia/Seoul",
+        "data-label": "In your time zone ({zone})",
+    }
+    assert '<script src="/static/js/local-times.js" defer></script>' in html
+    assert "data-local-time-label" in html and "data-local-time-value" in html
+
+
+def test_a_profile_zone_is_shown_by_the_server_and_a_profile_without_one_gets_the_script(client, make_event, member):
+    event = make_event(**SEOUL_SUMMIT)
+    client.force_login(member)
+    member.time_zone = ""
+    member.save()
+    client.cookies["tz"] = "Europe%2FParis"  # never read: only the profile counts
+    page = client.get(event.url).content.decode()
+    assert "In your time zone (Europe/Paris)" not in page and len(local_time_elements(page)) == 1
+    member.time_zone = "America/Sao_Paulo"
+    member.save()
+    page = client.get(event.url).content.decode()
+    assert "In your time zone (America/Sao_Paulo)" in page and "Jan. 23, 2027, 9 p.m." in page
+    assert local_time_elements(page) == []
+    member.time_zone = "Asia/Seoul"  # in the event's zone: nothing to add, by either
+    member.save()
+    page = client.get(event.url).content.decode()
+    assert not shows_a_zone(page) and local_time_elements(page) == []
 
 
 def test_the_listing_shows_an_online_events_time_in_the_viewers_zone_too(client, make_event, member):
@@ -172,23 +230,39 @@ def test_the_listing_shows_an_online_events_time_in_the_viewers_zone_too(client,
     make_event(title="Online", format=EventPage.Format.ONLINE, time_zone="Asia/Seoul", start=start)
     make_event(title="Hybrid", format=EventPage.Format.HYBRID, time_zone="Asia/Seoul", start=start)
     make_event(title="In Seoul", format=EventPage.Format.IN_PERSON, time_zone="Asia/Seoul", start=start)
-    client.cookies["tz"] = "America%2FSao_Paulo"  # signed out: the browser's hint
-    response = client.get("/events/")
-    cards = card_texts(response.content.decode())
+    response = client.get("/events/")  # signed out: the browser's zone, by the script
+    client.cookies["tz"] = "America%2FSao_Paulo"
+    assert client.get("/events/").content == response.content  # a cookie changes nothing
+    html = response.content.decode()
+    cards = card_texts(html)
     assert "Jan. 24, 2027, 9 a.m. (Asia/Seoul)" in cards["Online"]  # the event's own zone stays
+    assert not shows_a_zone(html)
+    elements = {title: local_time_elements(card) for title, card in card_htmls(html).items()}
     for title in ("Online", "Hybrid"):
-        assert "In your time zone (America/Sao_Paulo): Jan. 23, 2027, 9 p.m." in cards[title]
-    assert "In your time zone" not in cards["In Seoul"]  # attended in Seoul, in Seoul's time
-    # The same approach as the event page: no cookie set, and the response varies on the cookie it read.
-    assert not response.cookies and "Cookie" in response["Vary"]
-    member.time_zone = "Europe/Paris"  # the profile's zone wins over the hint
+        [element] = elements[title]
+        assert element["data-start"] == "2027-01-24T00:00:00+00:00" and element["data-zone"] == "Asia/Seoul"
+        assert "data-end" not in element and "hidden" in element
+    assert elements["In Seoul"] == []  # attended in Seoul, in Seoul's time
+    assert not response.cookies
+    member.time_zone = "Europe/Paris"  # a profile's zone: the server says it
     member.save()
     client.force_login(member)
-    cards = card_texts(client.get("/events/").content.decode())
-    assert "In your time zone (Europe/Paris): Jan. 24, 2027, 1 a.m." in cards["Online"]
+    html = client.get("/events/").content.decode()
+    assert "In your time zone (Europe/Paris): Jan. 24, 2027, 1 a.m." in card_texts(html)["Online"]
+    assert "data-local-time" not in html
     member.time_zone = "Asia/Seoul"  # the viewer is in the event's zone: nothing to add
     member.save()
-    assert "In your time zone" not in client.get("/events/").content.decode()
+    html = client.get("/events/").content.decode()
+    assert "In your time zone" not in html and "data-local-time" not in html
+
+
+def card_htmls(html):
+    """{event title: the HTML of its card} on a listing page."""
+    cards = {}
+    for card in html.split('<article class="card event-card')[1:]:
+        title = re.search(r'<h3 class="card-title"><a [^>]*>([^<]+)</a>', card).group(1)
+        cards[title] = card.split("</article>")[0]
+    return cards
 
 
 def card_texts(html):
@@ -235,6 +309,20 @@ def test_anonymous_visitors_sign_in_first(client, make_event):
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
     assert client.post(register_url(event), FORM).status_code == 302
     assert not Registration.objects.exists()
+
+
+def test_a_visitors_registration_panel_links_to_sign_in_and_back_to_the_form(client, make_event, member):
+    event = make_event(title="Open data workshop")
+    response = client.get(event.url)
+    html = response.content.decode()
+    back = "next=%2Fevents%2Fopen-data-workshop%2Fregister%2F"
+    assert f'<a class="button" href="/accounts/login/?{back}">Sign in to register</a>' in html
+    assert f'href="/accounts/signup/?{back}">New here? Create an account</a>' in html
+    assert f'href="{register_url(event)}"' not in html  # its sign-in redirect would leave a message: a cookie
+    assert "csrfmiddlewaretoken" not in html and '<form method="post"' not in html
+    assert not response.cookies
+    client.force_login(member)  # signed in: straight to the form
+    assert f'<a class="button" href="{register_url(event)}">Register</a>' in client.get(event.url).content.decode()
 
 
 def test_registering_through_the_form(client, make_event, member, outbox, tasks_done):
