@@ -6,7 +6,6 @@ error writes none) and a repeated run of the same enqueued task writes none twic
 """
 
 import logging
-from functools import partial
 
 from django.db import transaction
 from django_tasks import task
@@ -19,8 +18,14 @@ logger = logging.getLogger(__name__)
 def enqueue_on_commit(task_, /, **kwargs):
     """Enqueue ``task_`` once the current transaction commits (at once outside one).
 
-    robust: if the broker is down, the committed action still answers its normal page; the error is logged."""
-    transaction.on_commit(partial(task_.enqueue, **kwargs), robust=True)
+    robust: if the broker is down, the committed action still answers its normal page; the error is logged. A named
+    function, not a ``partial``: Django's robust on_commit names the failed callback by its ``__qualname__``."""
+
+    def enqueue():
+        task_.enqueue(**kwargs)
+
+    enqueue.__qualname__ = f"enqueue {getattr(task_, 'name', task_)}"
+    transaction.on_commit(enqueue, robust=True)
 
 
 def email_task(function):

@@ -13,7 +13,6 @@ import time
 import uuid
 from collections import Counter
 
-from django.db import transaction
 from django.utils import timezone
 from wagtail.search.utils import normalise_query_string
 
@@ -79,20 +78,13 @@ class HitCounter:
 
 def send(batch):
     """Enqueue one task with the whole batch once the current transaction commits (at once outside one); returns
-    the batch's id. If the queue does not answer, the error is logged and the batch is lost: the page still answers.
-    (Not core.tasks.enqueue_on_commit: Django's robust on_commit cannot log a failed ``partial`` and raises.)"""
+    the batch's id. If the queue does not answer, the error is logged and the batch is lost: the page still answers."""
+    from core.tasks import enqueue_on_commit
+
     from .tasks import record_search_hits
 
     batch_id = uuid.uuid4().hex
-
-    def enqueue():
-        try:
-            record_search_hits.enqueue(batch_id=batch_id, hits=batch)
-        except Exception:
-            searches = sum(number for _query, _day, number in batch)
-            logger.exception("%s searches not counted: the task queue did not answer", searches)
-
-    transaction.on_commit(enqueue)
+    enqueue_on_commit(record_search_hits, batch_id=batch_id, hits=batch)
     return batch_id
 
 
