@@ -72,7 +72,7 @@ run: seed
 # REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 / REQUIRE_BROWSER=1 / REQUIRE_HTML_CHECKER=1 turn "skipped" into "failed" for CI.
 PYTEST_WORKERS ?= 2
 test: install-test install-html-checker
-	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=wego_hub.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -21,8 +21,6 @@ from members.models import Organisation
 from tests.crawling import SKIP_PREFIXES, internal_links, is_html, is_internal, walk
 from tests.factories import make_member
 
-pytestmark = pytest.mark.xdist_group("seeded_demo_crawl")
-
 SECURITY_HEADERS = {
     "Content-Security-Policy",
     "X-Frame-Options",
@@ -110,8 +108,8 @@ def crawl(client):
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """The demo, seeded once for this module and rolled back after it (as tests/cases/test_demo.py does); every
-    test of the module runs on one pytest-xdist worker (the group), so it is seeded once in a run."""
+    """The demo, seeded once for this module (once per pytest-xdist worker that runs some of its tests) and rolled
+    back after it, as tests/cases/test_demo.py does."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         yield
