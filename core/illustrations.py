@@ -406,3 +406,8 @@ def illustrate_pages(progress):
         for revision in Revision.objects.filter(id__in=revision_ids):
             revision.content["cover_image"] = image.pk
             revision.save(update_fields=["content"])
+    if pages:
+        # The covers were set without a publication, which is what dates a rendered listing (core.listings).
+        from core.listings import forget_rendered_listings
+
+        forget_rendered_listings()
