@@ -18,7 +18,7 @@ from core.emails import absolute_url
 from core.exceptions import UserFacingError
 from core.exports import csv_response
 from core.forms import parse_id
-from core.listings import rendered_listing
+from core.listings import link_cards, rendered_listing
 
 from . import review, selectors
 
@@ -53,6 +53,7 @@ def library(request, index):
 
     def render(query):
         context = selectors.library_context(request, index, query, cases, version)
+        link_cards(context["items"], index, request)
         return render_to_string("cases/case_library.html", {"page": index, **context}, request)
 
     # The filters and cards are the same for every reader: rendered once per version of the library (core.listings).

@@ -88,10 +88,20 @@ def rendered_listing(request, *, namespace, version, index_page, names, render):
         if not cache.add(GENERATION_KEY, generation, None):
             generation = cache.get(GENERATION_KEY, generation)
     html = render(query)
-    cache.set(key, (generation, str(html)), RENDERED_SECONDS)
+    cache.set(key, (generation, html), RENDERED_SECONDS)
     return html
 
 
 def forget_rendered_listings(**kwargs):
     """Receiver: something every listing may show changed without a page being published (a topic, an image)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def link_cards(pages, index_page, request):
+    """Give each of ``pages`` (children of ``index_page``) its address as ``card_url``: the index page's address and
+    the page's slug, which is what Wagtail's ``{% pageurl %}`` would work out card by card from the site root paths
+    (a child's ``url_path`` is its parent's and its slug)."""
+    base = index_page.get_url(request)
+    for page in pages:
+        page.card_url = f"{base}{page.slug}/" if base else None
+    return pages

@@ -21,13 +21,14 @@ class CourseIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         from django.template.loader import render_to_string
 
-        from core.listings import rendered_listing
+        from core.listings import link_cards, rendered_listing
         from courses import selectors  # selectors import the page models
 
         courses = selectors.catalogue_courses(self)  # Wagtail's .public(): read once for the request
 
         def render(query):
             context = selectors.catalogue_context(request, self, query, courses)
+            link_cards(context["items"], self, request)
             return render_to_string("courses/course_catalogue.html", {"page": self, **context}, request)
 
         context = Page.get_context(self, request, *args, **kwargs)
