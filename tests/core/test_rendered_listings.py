@@ -152,13 +152,14 @@ def test_each_language_has_its_own_rendering(client, site_tree, listing):
     translate(site_tree["home"], "fr", title="Accueil")
     translate(site_tree[listing], "fr", title="Liste")
     page = factory(parent=site_tree[listing], title="Open budget")
-    translate(page, "fr", title="Budget ouvert")
+    french_page = translate(page, "fr", title="Budget ouvert")
     english, _ = get(client, site_tree[listing].url)
     french, _ = get(client, f"/fr{site_tree[listing].url}")
     english_again, _ = get(client, site_tree[listing].url)
     show = {"cases": ("Show cases", "Afficher les cas"), "courses": ("Show courses", "Afficher les cours")}[listing]
     assert "Budget ouvert" in french and "Open budget" not in catalogue(french) and show[1] in french
-    assert 'href="/fr/' in catalogue(french)
+    assert f'href="{french_page.url}"' in catalogue(french) and french_page.url.startswith("/fr/")
+    assert f'href="{page.url}"' in catalogue(english)
     assert english_again == english and "Open budget" in english and show[0] in english
 
 
