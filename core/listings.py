@@ -36,7 +36,17 @@ RENDERED_SECONDS = 24 * 3600
 GENERATION_KEY = "listings:generation"
 # What renders a listing: templates, the interface's catalogues and our Python code.
 FINGERPRINTED = (".html", ".mo", ".py")
-NOT_FINGERPRINTED = {"tests", "bench", "docs", "static", "var", "node_modules", "migrations"}
+NOT_FINGERPRINTED = {
+    "tests",
+    "bench",
+    "docs",
+    "static",
+    "staticfiles",
+    "var",
+    "node_modules",
+    "migrations",
+    "__pycache__",
+}
 
 
 @once
