@@ -9,7 +9,7 @@ from core.i18n import in_reader_language, in_reader_language_each
 from core.models import Topic
 from core.pagination import paginate
 
-from .forms import CaseLibraryForm
+from .forms import FACETS, CaseLibraryForm
 from .models import CasePage, CaseRelation
 
 PAGE_SIZE = 20
@@ -93,38 +93,48 @@ def sorted_cases(cases, filters):
     return cases.order_by("-start_year", "title", "id")
 
 
-def library_version(index_page):
-    return listing_version(library_cases(index_page), index_page)
+def library_version(index_page, cases=None):
+    return listing_version(library_cases(index_page) if cases is None else cases, index_page)
 
 
-def library_filters(request, index_page, version=None, topics=None):
-    version = version or library_version(index_page)
+# The query parameters the library reads; any other is ignored (and left out of its rendered HTML, core.listings).
+LIBRARY_PARAMETERS = ("q", "year_from", "year_to", "sort", *FACETS, "page")
+
+
+def library_filters(query, index_page, version=None, topics=None, cases=None):
+    """The library's form and the filters it applies, from ``query`` (the request's GET)."""
+    cases = library_cases(index_page) if cases is None else cases
+    version = version or library_version(index_page, cases)
 
     def countries_in_library():
-        codes = library_cases(index_page).exclude(country="").order_by().values_list("country", flat=True).distinct()
+        codes = cases.exclude(country="").order_by().values_list("country", flat=True).distinct()
         return list(codes)
 
     codes = cached("cases", ["countries", version], countries_in_library)
     countries = sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
     topics = topics if topics is not None else list(Topic.objects.for_reader().order_by("name"))
-    form = CaseLibraryForm(request.GET, topics=topics, countries=countries)
+    form = CaseLibraryForm(query, topics=topics, countries=countries)
     return form, form.filters()
 
 
-def filtered_cases(index_page, filters):
-    return sorted_cases(apply_filters(library_cases(index_page), filters), filters)
+def filtered_cases(index_page, filters, cases=None):
+    return sorted_cases(apply_filters(library_cases(index_page) if cases is None else cases, filters), filters)
 
 
-def library_context(request, index_page):
-    version = library_version(index_page)
+def library_context(request, index_page, query=None, cases=None, version=None):
+    """What the library's filters and cards show for ``query`` (default: the request's GET). ``cases`` and
+    ``version``, when the caller has them, are the library's public cases and their version: Wagtail's ``.public()``
+    reads the page view restrictions each time it is called, so a request builds the queryset once."""
+    query = request.GET if query is None else query
+    cases = library_cases(index_page) if cases is None else cases
+    version = version or library_version(index_page, cases)
     topics = list(Topic.objects.for_reader().order_by("name"))
-    form, filters = library_filters(request, index_page, version, topics)
-    base = library_cases(index_page)
+    form, filters = library_filters(query, index_page, version, topics, cases)
     # Only what a card shows: sorting thousands of full page rows (with their stream fields) is the slow part.
-    listing = filtered_cases(index_page, filters).only(*CARD_FIELDS)
-    page = paginate(request, listing, PAGE_SIZE)
+    listing = filtered_cases(index_page, filters, cases).only(*CARD_FIELDS)
+    page = paginate(request, listing, PAGE_SIZE, query)
     counting = {name: value for name, value in filters.items() if name != "sort"}
-    counts = dict(cached("cases", ["facets-by-topic-key", version, counting], lambda: facet_counts(base, filters)))
+    counts = dict(cached("cases", ["facets-by-topic-key", version, counting], lambda: facet_counts(cases, filters)))
     counts["topic"] = by_slug(counts["topic"], topics)  # counted by translation key: the same in every language
     active = {name: value for name, value in filters.items() if value and name != "sort"}
     return {
@@ -132,6 +142,7 @@ def library_context(request, index_page):
         "items": page,
         "active_filters": active,
         "facets": form.facets(counts, filters),
+        "listing_query": query,
     }
 
 

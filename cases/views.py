@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from core.emails import absolute_url
 from core.exceptions import UserFacingError
 from core.exports import csv_response
 from core.forms import parse_id
+from core.listings import link_cards, rendered_listing
 
 from . import review, selectors
 
@@ -46,14 +48,28 @@ EXPORT_COLUMNS = [
 
 
 def library(request, index):
-    context = {**Page.get_context(index, request), **selectors.library_context(request, index)}
-    return TemplateResponse(request, "cases/case_index_page.html", context)
+    cases = selectors.library_cases(index)  # Wagtail's .public(): read once for the request
+    version = selectors.library_version(index, cases)
+
+    def render(query):
+        context = selectors.library_context(request, index, query, cases, version)
+        link_cards(context["items"], index, request)
+        return render_to_string("cases/case_library.html", {"page": index, **context}, request)
+
+    # The filters and cards are the same for every reader: rendered once per version of the library (core.listings).
+    catalogue = rendered_listing(
+        request, namespace="cases", version=version, index_page=index, names=selectors.LIBRARY_PARAMETERS, render=render
+    )
+    return TemplateResponse(
+        request, "cases/case_index_page.html", {**Page.get_context(index, request), "catalogue": catalogue}
+    )
 
 
 def export_rows(request, index):
-    _, filters = selectors.library_filters(request, index)
+    public_cases = selectors.library_cases(index)
+    _, filters = selectors.library_filters(request.GET, index, cases=public_cases)
     cases = (
-        selectors.filtered_cases(index, filters)
+        selectors.filtered_cases(index, filters, public_cases)
         .select_related("organisation")
         .prefetch_related("topics", "tagged_technologies__tag")
     )

@@ -75,11 +75,24 @@ def explain_refusal(request, target, groups):
     return response
 
 
+class RestrictionsReadOnceWhileServing:
+    """A page mixin: the view restrictions read for a signed-in person by ``refuse_restricted_page`` are the ones
+    Wagtail's own check reads next (two queries each time otherwise). Only the page object being served keeps them:
+    any other caller (the admin, copying, aliasing) reads them afresh."""
+
+    def get_view_restrictions(self):
+        kept = self.__dict__.get("_restrictions_while_serving")
+        return super().get_view_restrictions() if kept is None else kept
+
+
 def refuse_restricted_page(page, request):
     """before_serve_page: the 403 explanation, or None to let Wagtail serve (or redirect a signed-out visitor)."""
     if not request.user.is_authenticated:  # no query: a signed-out visit costs nothing more
         return None
-    groups = refused_groups(page.get_view_restrictions(), request)
+    restrictions = list(page.get_view_restrictions())
+    if isinstance(page, RestrictionsReadOnceWhileServing):
+        page._restrictions_while_serving = restrictions  # for Wagtail's check, next in this request
+    groups = refused_groups(restrictions, request)
     return explain_refusal(request, page, groups) if groups else None
 
 

@@ -406,3 +406,11 @@ def illustrate_pages(progress):
         for revision in Revision.objects.filter(id__in=revision_ids):
             revision.content["cover_image"] = image.pk
             revision.save(update_fields=["content"])
+    if pages:
+        # The covers were set without a publication (and without a save): what dates a rendered listing
+        # (core.listings) and a kept page (core.page_cache).
+        from core import page_cache
+        from core.listings import forget_rendered_listings
+
+        forget_rendered_listings()
+        page_cache.invalidate()

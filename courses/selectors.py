@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core.facets import by_slug, topic_counts, value_counts, with_topic
+from core.facets import by_slug, listing_version, topic_counts, value_counts, with_topic
 from core.i18n import active_language, in_reader_language
 from core.models import Topic
 from core.models.taxonomy import in_reader_language_or_original
@@ -396,18 +396,56 @@ def facet_counts(base, filters):
     return counts
 
 
-def catalogue_context(request, index_page):
-    topics = list(Topic.objects.for_reader().order_by("name"))
-    form = CourseCatalogueForm(request.GET or None, topics=topics)
-    filters = form.filters()
+# The query parameters the catalogue reads; any other is ignored (and left out of its rendered HTML, core.listings).
+CATALOGUE_PARAMETERS = ("q", *FACETS, "page")
+# Only what a card shows (templates/courses/course_page_card.html): not the body and outcomes of every course.
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "alias_of_id",  # an untranslated page's card is marked as English (core.i18n.content_language)
+    "live",
+    "summary",
+    "level",
+    "effort_hours",
+    "format",
+    "audience",
+    "cover_image",
+)
+
+
+def catalogue_courses(index_page):
     # Members-only courses too: their pages are public (only their lessons are restricted), marked on the card.
-    base = CoursePage.objects.child_of(index_page).live().public()
-    courses = filter_courses(base, filters).order_by("title").distinct()
-    page = paginate(request, courses, CATALOGUE_PAGE_SIZE)
+    return CoursePage.objects.child_of(index_page).live().public()
+
+
+def catalogue_version(index_page, courses=None):
+    return listing_version(catalogue_courses(index_page) if courses is None else courses, index_page)
+
+
+def catalogue_context(request, index_page, query=None, courses=None):
+    """What the catalogue's filters and cards show for ``query`` (default: the request's GET). ``courses``, when the
+    caller has them, are the catalogue's public courses (Wagtail's ``.public()`` reads the view restrictions each
+    time it is called)."""
+    query = request.GET if query is None else query
+    base = catalogue_courses(index_page) if courses is None else courses
+    topics = list(Topic.objects.for_reader().order_by("name"))
+    form = CourseCatalogueForm(query or None, topics=topics)
+    filters = form.filters()
+    listing = filter_courses(base, filters).order_by("title").distinct().only(*CARD_FIELDS)
+    page = paginate(request, listing, CATALOGUE_PAGE_SIZE, query)
     counts = facet_counts(base, filters)
     counts["topic"] = by_slug(counts["topic"], topics)
     form.attach_counts(counts)
-    return {"form": form, "items": page, "active_filters": {k: v for k, v in filters.items() if v}}
+    return {
+        "form": form,
+        "items": page,
+        "active_filters": {k: v for k, v in filters.items() if v},
+        "listing_query": query,
+    }
 
 
 # --- /me/ and the focal-point report --------------------------------------------------------------

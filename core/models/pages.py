@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.access import RestrictionsReadOnceWhileServing
 from core.blocks import BaseStreamBlock
 from core.pagination import paginate
 from core.sections import home_sections
@@ -87,7 +88,7 @@ class ContactPage(SameAddressInEveryLanguage, Page):
         verbose_name = _("contact page")
 
 
-class IndexPage(SameAddressInEveryLanguage, Page):
+class IndexPage(RestrictionsReadOnceWhileServing, SameAddressInEveryLanguage, Page):
     """The single listing page of a content app (/courses/, /toolkits/, /cases/, /events/).
 
     Subclasses say which live, public pages they list in ``listing_queryset``; the template

@@ -81,13 +81,15 @@ def language_alternates(context):
         alternates = [(code, absolute_url(path_in_language(path, code))) for code, _name in settings.LANGUAGES]
         return {"alternates": alternates, "default": absolute_url(path_in_language(path, settings.LANGUAGE_CODE))}
     pages = translations_of(page)
+    # Each address from the site root paths read once for the request (a page's own .url reads them per page).
+    urls = {code: each.get_url(request) for code, each in pages.items()}
     written = {code: each for code, each in pages.items() if each.alias_of_id is None}
-    alternates = [(code, absolute_url(each.url)) for code, each in written.items() if each.url]
+    alternates = [(code, absolute_url(urls[code])) for code in written if urls[code]]
     original = written.get(settings.LANGUAGE_CODE)
     return {
         "alternates": alternates if len(alternates) > 1 else [],
-        "default": original and absolute_url(original.url),
-        "canonical": absolute_url(pages[settings.LANGUAGE_CODE].url)
+        "default": original and absolute_url(urls[settings.LANGUAGE_CODE]),
+        "canonical": absolute_url(urls[settings.LANGUAGE_CODE])
         if page.alias_of_id and settings.LANGUAGE_CODE in pages
         else None,
     }

@@ -19,10 +19,28 @@ class CourseIndexPage(IndexPage):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        from django.template.loader import render_to_string
+
+        from core.listings import link_cards, rendered_listing
         from courses import selectors  # selectors import the page models
 
+        courses = selectors.catalogue_courses(self)  # Wagtail's .public(): read once for the request
+
+        def render(query):
+            context = selectors.catalogue_context(request, self, query, courses)
+            link_cards(context["items"], self, request)
+            return render_to_string("courses/course_catalogue.html", {"page": self, **context}, request)
+
         context = Page.get_context(self, request, *args, **kwargs)
-        context.update(selectors.catalogue_context(request, self))
+        # The filters and cards are the same for every reader: rendered once per version of the catalogue.
+        context["catalogue"] = rendered_listing(
+            request,
+            namespace="courses",
+            version=selectors.catalogue_version(self, courses),
+            index_page=self,
+            names=selectors.CATALOGUE_PARAMETERS,
+            render=render,
+        )
         return context
 
 

@@ -211,3 +211,13 @@ def test_a_listings_query_count_does_not_grow_with_the_covers_it_shows(client, s
     many, many_cards = queries_for(3)
     assert many_cards > few_cards > 0
     assert many == few
+
+
+def test_covers_handed_out_again_show_on_a_listing_already_rendered(client, site_tree):
+    """The seed step sets covers without publishing (what dates a rendered listing, core.listings): it says so."""
+    case = CasePageFactory(parent=site_tree["cases"], title="Bus lanes pilot")
+    seed_step()  # draws the picture once
+    type(case).objects.filter(pk=case.pk).update(cover_image=None)
+    assert 'class="card-image"' not in client.get(site_tree["cases"].url).content.decode()
+    seed_step()  # the stored drawing again: no new image is saved
+    assert 'class="card-image"' in client.get(site_tree["cases"].url).content.decode()

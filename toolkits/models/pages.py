@@ -22,10 +22,14 @@ class ToolkitIndexPage(IndexPage):
         return ToolkitPage.objects.child_of(self).live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
+        from core.listings import link_cards
         from toolkits import selectors
 
         context = Page.get_context(self, request, *args, **kwargs)
         context.update(selectors.catalogue_context(request, self))
+        # Not rendered once for everyone like the courses' and cases' (a card's download count moves with every
+        # download), but its cards' addresses come from the catalogue's, not from the site root paths card by card.
+        link_cards(context["items"], self, request)
         return context
 
 
