@@ -6,6 +6,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from core.countries import country_name
 from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
 from core.i18n import in_reader_language, in_reader_language_each
+from core.listings import PAGE_CARD_FIELDS
 from core.models import Topic
 from core.pagination import paginate
 
@@ -14,15 +15,7 @@ from .models import CasePage, CaseRelation
 
 PAGE_SIZE = 20
 CARD_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "locale_id",
-    "alias_of_id",  # an untranslated page's card is marked as English (core.i18n.content_language)
-    "live",
-    "summary",
+    *PAGE_CARD_FIELDS,
     "kind",
     "stage",
     "city",

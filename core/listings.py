@@ -33,6 +33,20 @@ from django.utils.safestring import mark_safe
 from core.i18n import active_language
 
 RENDERED_SECONDS = 24 * 3600
+# What every catalogue card reads of its page (its title, summary and address, and whether it stands in for an
+# untranslated page, core.i18n.content_language); each catalogue adds its own facts. Only these: sorting thousands
+# of full page rows, with their stream fields, is the slow part.
+PAGE_CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "alias_of_id",
+    "live",
+    "summary",
+)
 GENERATION_KEY = "listings:generation"
 # What renders a listing: templates, the interface's catalogues and our Python code.
 FINGERPRINTED = (".html", ".mo", ".py")

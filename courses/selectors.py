@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from core.facets import by_slug, listing_version, topic_counts, value_counts, with_topic
 from core.i18n import active_language, in_reader_language
+from core.listings import PAGE_CARD_FIELDS
 from core.models import Topic
 from core.models.taxonomy import in_reader_language_or_original
 from core.pagination import paginate
@@ -400,15 +401,7 @@ def facet_counts(base, filters):
 CATALOGUE_PARAMETERS = ("q", *FACETS, "page")
 # Only what a card shows (templates/courses/course_page_card.html): not the body and outcomes of every course.
 CARD_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "locale_id",
-    "alias_of_id",  # an untranslated page's card is marked as English (core.i18n.content_language)
-    "live",
-    "summary",
+    *PAGE_CARD_FIELDS,
     "level",
     "effort_hours",
     "format",
