@@ -8,7 +8,7 @@ with a session or a pending message gets: never a kept page (they may see someth
 Invalidation is correct first: one site-wide version, changed whenever content that can show on a public page
 changes (a page, a snippet, a setting, an image, an organisation, a view restriction…; see ``CONTENT_MODELS``).
 A kept page stores the version it was rendered under and is only served while that is still the version, so a
-publish shows at once on every app server. Values that move by the minute without an editor (seats left, an
+publish shows at once on the app server that made it and within ``VERSION_READ_SECONDS`` (one) on the others. Values that move by the minute without an editor (seats left, an
 event moving from upcoming to past, "registration opens on") are right within ``PAGE_CACHE_SECONDS``, the time a
 page is kept; registration itself reads the database, never a kept page.
 """
@@ -142,7 +142,7 @@ class Lookup:
         self.entry = self.version = None
         self.usable = True
         try:
-            self.version = page_cache().get(VERSION_KEY)
+            self.version = current_version()
             if self.version is not None:
                 self.entry = recent_pages.get(self.key, self.version) or self._shared_entry()
         except Exception:
@@ -235,9 +235,40 @@ class _State(threading.local):
 _state = _State()
 
 
+# How long a process trusts the version it last read: a hit then reads nothing at all from the shared cache. A
+# change made in this process shows here at once (new_version sets it); one made on another app server shows here
+# within this bound.
+VERSION_READ_SECONDS = 1.0
+
+
+class _VersionSeen:
+    value = None
+    read_at = float("-inf")
+
+
+_version_seen = _VersionSeen()
+
+
+def current_version():
+    if time.monotonic() - _version_seen.read_at < VERSION_READ_SECONDS:
+        return _version_seen.value
+    value = page_cache().get(VERSION_KEY)
+    _version_seen.value, _version_seen.read_at = value, time.monotonic()
+    return value
+
+
+def forget_what_this_process_holds():
+    """The version read and the pages kept in this process (tests: each test's database starts afresh)."""
+    _version_seen.value, _version_seen.read_at = None, float("-inf")
+    with recent_pages.lock:
+        recent_pages.entries.clear()
+    _state.kept_since_change = False
+
+
 def new_version():
     version = uuid.uuid4().hex
     page_cache().set(VERSION_KEY, version, None)
+    _version_seen.value, _version_seen.read_at = version, time.monotonic()
     return version
 
 

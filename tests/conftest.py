@@ -26,6 +26,15 @@ def require_postgres(db):
         skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://…", "REQUIRE_POSTGRES")
 
 
+@pytest.fixture(autouse=True)
+def page_cache_starts_empty():
+    """Each test's database starts afresh: so does what this process remembers of the page cache (core.page_cache
+    trusts the version it read for a second, and keeps the pages it served last)."""
+    from core import page_cache
+
+    page_cache.forget_what_this_process_holds()
+
+
 @pytest.fixture
 def no_page_cache(settings):
     """For a test that counts what rendering a public page costs: signed-out pages are not served from the page

@@ -52,14 +52,18 @@ def test_a_public_page_is_served_from_the_cache_after_the_first_request(client, 
     assert not second.cookies
 
 
-def test_a_kept_page_costs_one_cache_read(client, case):
+def test_a_kept_page_costs_no_query_here_and_two_cache_reads_on_another_server(client, case):
     client.get(case.url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(case.url)
-    assert is_hit(response)
-    # The database cache (no Redis here): the version and the page in one SELECT; no page, site or user query.
-    assert len(queries) == 1, [query["sql"] for query in queries]
-    assert "wego_page_cache" in queries[0]["sql"]
+    # This process served it lately and read the version less than a second ago: nothing is asked of anyone.
+    assert is_hit(response) and len(queries) == 0, [query["sql"] for query in queries]
+    page_cache.forget_what_this_process_holds()  # as another app server, which never served it
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(case.url)
+    # The database cache (no Redis here): the version, then the page; no page, site or user query.
+    assert is_hit(response) and len(queries) == 2, [query["sql"] for query in queries]
+    assert all("wego_page_cache" in query["sql"] for query in queries)
 
 
 def test_the_listings_home_and_directory_are_kept(client, site_tree, case):
@@ -271,3 +275,13 @@ def test_a_cache_that_is_down_serves_pages_without_it(client, case, settings, ca
     case.save_revision().publish()
     assert "phase two" in client.get(case.url).content.decode()
     assert "page cache unavailable" in caplog.text
+
+
+def test_a_change_on_another_app_server_shows_here_within_a_second(client, case, monkeypatch):
+    """Another server's change is a new version in the shared cache; this process trusts the version it read for
+    VERSION_READ_SECONDS, so it serves what it kept until then, and renders afresh after."""
+    kept_twice(client, case.url)
+    page_cache.page_cache().set(page_cache.VERSION_KEY, "changed-on-another-server", None)
+    assert is_hit(client.get(case.url))  # within the second
+    monkeypatch.setattr(page_cache, "VERSION_READ_SECONDS", 0)
+    assert not is_hit(client.get(case.url))
