@@ -7,7 +7,6 @@ first, then the most recently published. Every query below is one SQL statement 
 result.
 """
 
-from django.db import connections
 from django.db.models import Case, Count, F, Q, Value, When
 from wagtail.models import Page
 
@@ -55,33 +54,23 @@ def _kind_counts(pages):
 
 def _topic_counts(pages, kinds):
     """{topic slug: pages} summed over the kinds that have topics, a topic and its translations counted as one and
-    named by the reader's slug: ONE query for every kind, and one for the reader's topics.
-
-    Each kind tags its pages in its own table (``cases_casepage_topics``, …); the tables are read as one (UNION ALL)
-    and counted over the matches, so the match (the full-text search) runs once for the facet, not once per kind.
-    The ORM cannot group over a union, so the statement is written here from the models' own table and column
-    names around the ORM's SQL for the matches."""
-    if not kinds:
-        return {}
-    connection = connections[pages.db]
-    quote = connection.ops.quote_name
-    # Only our models' table and column names are written into the SQL, quoted; every value is a parameter.
-    tables = []
-    for through in (kind.model.topics.through for kind in kinds):
-        page, topic = (quote(through._meta.get_field(name).column) for name in (page_column(through), "topic"))
-        tables.append(f"SELECT {page} AS page_id, {topic} AS topic_id FROM {quote(through._meta.db_table)}")  # noqa: S608
-    matches, params = pages.order_by().values("id").query.sql_with_params()
-    key_field = Topic._meta.get_field("translation_key")
-    key, topic_table, topic_id = quote(key_field.column), quote(Topic._meta.db_table), quote(Topic._meta.pk.column)
-    sql = (
-        f"SELECT topic.{key}, COUNT(DISTINCT tagged.page_id) FROM ({' UNION ALL '.join(tables)}) tagged "  # noqa: S608
-        f"INNER JOIN {topic_table} topic ON topic.{topic_id} = tagged.topic_id "
-        f"WHERE tagged.page_id IN ({matches}) GROUP BY topic.{key}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        # A UUID here on PostgreSQL, 32 hexadecimal digits on SQLite: the field reads both.
-        counts = {str(key_field.to_python(value)): total for value, total in cursor.fetchall()}
+    named by the reader's slug: one query per such kind with matches (four at most, whatever the number of
+    matches), and one for the reader's topics. Reading the four tag tables as one (UNION ALL) in a single
+    statement measured twice as slow on PostgreSQL at 10,000 cases (82 ms against 43 ms for "city")."""
+    counts = {}
+    for kind in kinds:
+        through = kind.model.topics.through
+        page_field = page_column(through)
+        rows = (
+            through.objects.filter(
+                **{f"{page_field}__in": pages.filter(content_type=kind.content_type_id).values("id")}
+            )
+            .values_list("topic__translation_key")
+            .annotate(total=Count(page_field, distinct=True))
+            .order_by()
+        )
+        for key, total in rows:
+            counts[str(key)] = counts.get(str(key), 0) + total
     return by_slug(counts, Topic.objects.for_reader()) if counts else {}
 
 
