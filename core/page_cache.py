@@ -8,9 +8,10 @@ with a session or a pending message gets: never a kept page (they may see someth
 Invalidation is correct first: one site-wide version, changed whenever content that can show on a public page
 changes (a page, a snippet, a setting, an image, an organisation, a view restriction…; see ``CONTENT_MODELS``).
 A kept page stores the version it was rendered under and is only served while that is still the version, so a
-publish shows at once on the app server that made it and within ``VERSION_READ_SECONDS`` (one) on the others. Values that move by the minute without an editor (seats left, an
-event moving from upcoming to past, "registration opens on") are right within ``PAGE_CACHE_SECONDS``, the time a
-page is kept; registration itself reads the database, never a kept page.
+publish shows at once on the app server that made it and within ``VERSION_READ_SECONDS`` (one) on the others.
+Values that move by the minute without an editor (seats left, an event moving from upcoming to past, "registration
+opens on") are right within ``PAGE_CACHE_SECONDS``, the time a page is kept; registration itself reads the database,
+never a kept page.
 """
 
 import collections

@@ -1,6 +1,6 @@
-"""The database engine's facet counts stay bounded over many matches (issue 19): the kinds in one SQL statement, the
-topics in one per kind that has topics (four at most), whatever the number of matches. (Elasticsearch answers both facets
-in its one round trip: tests/search/test_elasticsearch_offline.py.)"""
+"""The database engine's facet counts stay bounded over many matches (issue 19): the kinds in one SQL statement,
+the topics in one per kind that has topics (four at most), whatever the number of matches. (Elasticsearch answers
+both facets in its one round trip: tests/search/test_elasticsearch_offline.py.)"""
 
 import pytest
 from wagtail.models import Locale
