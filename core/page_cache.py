@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core.i18n import front_door_language, language_of_path
@@ -159,8 +160,6 @@ class Lookup:
         return None
 
     def response(self):
-        from django.http import HttpResponse
-
         _version, _kept_at, status, headers, content = self.entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
