@@ -35,6 +35,19 @@ def page_cache_starts_empty():
     page_cache.forget_what_this_process_holds()
 
 
+QUERY_COUNTING_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off_when_counting_queries(request):
+    """A test that counts queries measures what rendering a page costs, so signed-out pages are not served from
+    the page cache for it: a hit costs no query, or one when the cache's version is read again after a second,
+    which would make the count depend on the machine's speed. The page cache's own tests say so by a marker."""
+    counts = QUERY_COUNTING_FIXTURES & set(request.fixturenames) or hasattr(request.module, "CaptureQueriesContext")
+    if counts and not request.node.get_closest_marker("measures_page_cache"):
+        request.getfixturevalue("no_page_cache")
+
+
 @pytest.fixture
 def no_page_cache(settings):
     """For a test that counts what rendering a public page costs: signed-out pages are not served from the page

@@ -154,7 +154,6 @@ def test_500_page_says_the_team_has_been_told_when_admins_get_the_email(failing_
     assert TOLD in response.content.decode()
 
 
-@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.django_db
 def test_500_page_after_a_database_error_asks_nothing_of_the_database(nobody, site_tree, django_assert_num_queries):
     # Without a session cookie nothing else in the request asks the database either.

@@ -38,7 +38,6 @@ def test_past_events_and_drafts_stay_off_the_home_page(client, site_tree):
     assert "Unpublished course" not in html
 
 
-@pytest.mark.usefixtures("no_page_cache")
 def test_home_page_query_count_does_not_grow_with_content(client, site_tree, django_assert_max_num_queries):
     for _ in range(2):
         CoursePageFactory(parent=site_tree["courses"])

@@ -138,7 +138,6 @@ def test_catalogue_ignores_bad_filters_without_an_error(client, site_tree, param
     assert client.get(site_tree["courses"].url, params).status_code == 200
 
 
-@pytest.mark.usefixtures("no_page_cache")
 def test_catalogue_query_count_is_the_same_for_5_and_50_courses(client, site_tree, django_assert_num_queries):
     index = site_tree["courses"]
     topic = TopicFactory(name="E-government")

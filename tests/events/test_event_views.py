@@ -43,7 +43,6 @@ def count_queries(client, path):
     return len(queries.captured_queries)
 
 
-@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("path", ["/events/", "/events/?kind=webinar&region=europe&topic=open-data", "/events/past/"])
 def test_listing_queries_do_not_grow_with_events(client, make_event, django_assert_num_queries, path):
     make_many(make_event, 5)
@@ -55,7 +54,6 @@ def test_listing_queries_do_not_grow_with_events(client, make_event, django_asse
         assert client.get(path).status_code == 200
 
 
-@pytest.mark.usefixtures("no_page_cache")
 def test_calendar_month_queries_do_not_grow_with_events(client, make_event, django_assert_num_queries):
     start = timezone.now().replace(day=10, hour=12, minute=0, second=0, microsecond=0)
     url = f"/events/calendar/{start.year}/{start.month}/"

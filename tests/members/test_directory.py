@@ -32,7 +32,6 @@ def test_directory_ignores_invalid_filters_without_an_error(client, params):
     assert response.status_code == 200
 
 
-@pytest.mark.usefixtures("no_page_cache")
 def test_directory_query_count_does_not_grow_with_organisations(client, django_assert_num_queries):
     OrganisationFactory.create_batch(3)
     client.get("/members/")  # warm the site-settings and root-path caches
@@ -135,7 +134,6 @@ def test_a_bad_sort_or_search_value_gets_a_clear_message_and_the_rest_still_appl
     assert names_on(response) == ["City of Nairobi"]
 
 
-@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("params", [{"q": "city", "sort": "region"}, {"q": "서울", "sort": "newest"}])
 def test_directory_search_query_count_does_not_grow_with_organisations(client, django_assert_num_queries, params):
     OrganisationFactory.create_batch(3, native_name="서울")

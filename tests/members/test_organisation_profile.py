@@ -154,7 +154,6 @@ def test_the_profile_has_a_one_line_summary_for_its_meta_description(client, seo
     assert len(summary) <= 160
 
 
-@pytest.mark.usefixtures("no_page_cache")
 def test_the_profile_query_count_does_not_grow_with_what_the_city_shares(client, site_tree, seoul):
     def add(start, count):
         for n in range(start, start + count):
