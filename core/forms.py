@@ -92,3 +92,33 @@ class LanguageChoiceForm(forms.Form):
         if not url_has_allowed_host_and_scheme(path, allowed_hosts=None) or not path.startswith("/"):
             return ""
         return path
+
+
+def question_field(question, *, max_length, long_max_length=None):
+    """The form field that asks an editor-defined ``core.models.questions.FormQuestion``."""
+    Kind = question.Kind
+    if question.kind in (Kind.YES_NO, Kind.CHOICE):
+        if question.kind == Kind.YES_NO:
+            choices = [("yes", _("Yes")), ("no", _("No"))]
+        else:
+            choices = [(choice, choice) for choice in question.choice_list()]
+        return forms.ChoiceField(
+            label=question.label, required=question.required, choices=choices, widget=forms.RadioSelect
+        )
+    if question.kind == Kind.LONG_TEXT:
+        return forms.CharField(
+            label=question.label,
+            required=question.required,
+            max_length=long_max_length or max_length,
+            widget=forms.Textarea(attrs={"rows": 5}),
+        )
+    return forms.CharField(label=question.label, required=question.required, max_length=max_length)
+
+
+def question_answers(cleaned_data, questions, prefix="q_"):
+    """{question label: answer} for the questions answered, as the organisers read them in an export."""
+    return {
+        question.label: cleaned_data[f"{prefix}{question.id}"]
+        for question in questions
+        if cleaned_data.get(f"{prefix}{question.id}")
+    }

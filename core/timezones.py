@@ -15,6 +15,7 @@ import importlib.resources
 import zoneinfo
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Names zoneinfo lists that are not zones a person or an event is in: the server's own setting and "unset".
@@ -41,6 +42,13 @@ REGION_LABELS = {
 @functools.cache
 def available_time_zones():
     return frozenset(zoneinfo.available_timezones()) - NOT_ZONES
+
+
+def validate_time_zone(value):
+    if value not in available_time_zones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone. Use an IANA name such as Europe/Paris."), params={"value": value}
+        )
 
 
 def zone_or_none(name):

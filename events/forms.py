@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import question_answers, question_field
 from members.models import Region
 
 from .models import EventPage, Registration
@@ -62,31 +63,12 @@ class RegistrationForm(forms.Form):
         self.questions = list(event.questions.all())
         consent = self.fields.pop("consent")
         for question in self.questions:
-            self.fields[f"q_{question.id}"] = self._question_field(question)
+            self.fields[f"q_{question.id}"] = question_field(question, max_length=ANSWER_MAX_LENGTH)
         self.fields["consent"] = consent
-
-    @staticmethod
-    def _question_field(question):
-        Kind = question.Kind
-        if question.kind == Kind.YES_NO:
-            choices = [("yes", _("Yes")), ("no", _("No"))]
-            return forms.ChoiceField(
-                label=question.label, required=question.required, choices=choices, widget=forms.RadioSelect
-            )
-        if question.kind == Kind.CHOICE:
-            choices = [(choice, choice) for choice in question.choice_list()]
-            return forms.ChoiceField(
-                label=question.label, required=question.required, choices=choices, widget=forms.RadioSelect
-            )
-        return forms.CharField(label=question.label, required=question.required, max_length=ANSWER_MAX_LENGTH)
 
     def answers(self):
         """{question label: answer} as the organisers will read them in the export."""
-        return {
-            question.label: self.cleaned_data[f"q_{question.id}"]
-            for question in self.questions
-            if self.cleaned_data.get(f"q_{question.id}")
-        }
+        return question_answers(self.cleaned_data, self.questions)
 
     def service_arguments(self):
         return {

@@ -16,17 +16,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models.pages import ContentPage, IndexPage
-from core.timezones import available_time_zones
+from core.models.questions import FormQuestion
+from core.timezones import available_time_zones, validate_time_zone
 from events.admin_forms import EventPageForm
 from events.blocks import MaterialsBlock
 from members.models import Region
-
-
-def validate_time_zone(value):
-    if value not in available_time_zones():
-        raise ValidationError(
-            _("“%(value)s” is not a time zone. Use an IANA name such as Europe/Paris."), params={"value": value}
-        )
 
 
 class EventIndexPage(RoutablePageMixin, IndexPage):
@@ -342,32 +336,11 @@ class EventPage(RoutablePageMixin, ContentPage):
         return views.cancel(request, self)
 
 
-class RegistrationQuestion(Orderable):
-    class Kind(models.TextChoices):
-        TEXT = "text", _("Short answer")
-        YES_NO = "yes_no", _("Yes or no")
-        CHOICE = "choice", _("One of several choices")
-
+class RegistrationQuestion(FormQuestion, Orderable):
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
-    label = models.CharField(_("question"), max_length=200)
-    kind = models.CharField(_("kind of answer"), max_length=12, choices=Kind.choices, default=Kind.TEXT)
-    choices = models.TextField(_("choices"), blank=True, help_text=_("For “one of several choices”: one per line."))
-    required = models.BooleanField(_("required"), default=False)
-
-    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]), FieldPanel("choices")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("registration question")
-
-    def __str__(self):
-        return self.label
-
-    def clean(self):
-        if self.kind == self.Kind.CHOICE and len(self.choice_list()) < 2:
-            raise ValidationError({"choices": _("Give at least two choices, one per line.")})
-
-    def choice_list(self):
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
 class EventSpeaker(Orderable):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "toolkits",
     "cases",
     "events",
+    "consultations",
     "search.apps.SearchConfig",
     # Content translation: locales that keep their page trees in step with English (untranslated pages are aliases
     # of the English page), the editors' translation workflow, and PO export/import for outside translators.

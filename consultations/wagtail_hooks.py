@@ -1,0 +1,3 @@
+"""Registers the programme's hooks (each area keeps its own in consultations/hooks/)."""
+
+from .hooks import city, demo, manage, projects  # noqa: F401
