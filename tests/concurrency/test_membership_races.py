@@ -1,38 +1,13 @@
 """Races on PostgreSQL: simultaneous requests and approvals for one person leave one membership."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import connection
 
 from members import services
 from members.models import Membership
 from tests.background import run_ready_tasks
+from tests.concurrency.threads import run_at_once
 from tests.factories import OrganisationFactory, UserFactory, make_member
-
-WORKERS = 8
-
-
-def run_at_once(target, count=WORKERS):
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker():
-        try:
-            barrier.wait(timeout=10)
-            target()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)

@@ -95,3 +95,14 @@ def test_the_ranking_weights_the_criteria_and_the_awards_are_limited(
     services.determine(application=in_review, by=secretary, outcome=Application.Status.AWARDED, message="Well done.")
     verbs = list(in_review.history.values_list("verb", flat=True))
     assert verbs[0] == ApplicationEvent.Verb.STARTED and verbs[-1] == ApplicationEvent.Verb.DETERMINED
+
+
+@pytest.mark.parametrize(("offset", "accepted"), [(dt.timedelta(microseconds=-1), True), (dt.timedelta(0), False)])
+def test_the_deadline_is_kept_to_the_second(open_call, draft, focal_point, offset, accepted):
+    complete(draft, focal_point)
+    when = open_call.closes_at + offset
+    if accepted:
+        assert services.submit_application(application=draft, user=focal_point, now=when).submitted_at == when
+    else:
+        with pytest.raises(exceptions.DeadlinePassed):
+            services.submit_application(application=draft, user=focal_point, now=when)
