@@ -70,7 +70,12 @@ def resolve(page, seeded):
 
 
 def user_email(page, seeded):
-    return {"member": seeded.member_email, "focal_point": seeded.focal_point_email}.get(page.as_user)
+    people = {
+        "member": seeded.member_email,
+        "focal_point": seeded.focal_point_email,
+        "secretariat": seeded.secretary_email,
+    }
+    return people.get(page.as_user)
 
 
 def main(argv=None):

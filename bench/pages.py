@@ -1,7 +1,7 @@
 """The pages `make bench` measures. Later issues add theirs here, one line each.
 
 ``path`` is a URL or a function of the seeded data (``bench.seed.Seeded``) returning one;
-``as_user`` names a seeded person to sign in as ("member", "focal_point") or None for a visitor.
+``as_user`` names a seeded person to sign in as ("member", "focal_point", "secretariat") or None for a visitor.
 """
 
 from typing import NamedTuple
@@ -62,6 +62,14 @@ def certificate_page(seeded):
     return seeded.certificate_url
 
 
+def ranked_table(seeded):
+    return seeded.ranking_url
+
+
+def ranked_table_xlsx(seeded):
+    return seeded.ranking_url + "ranking.xlsx"
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/", interleaved=True),
@@ -118,5 +126,8 @@ PAGES = [
     BenchPage("search, page 40", "/search/?q=city&page=40"),
     BenchPage("search, no match", "/search/?q=zeppelin"),
     BenchPage("search suggestions", "/search/suggest/?q=par"),
+    # The consultation programme (issue 20): the secretariat's ranked table, 101 applications × 5 reviews.
+    BenchPage("consultations, ranked table", ranked_table, as_user="secretariat"),
+    BenchPage("consultations, ranked table XLSX", ranked_table_xlsx, as_user="secretariat"),
 ]
 STATIC_PAGE = "static file"

@@ -35,6 +35,8 @@ class Seeded:
     toolkit_url: str = ""
     certificate_url: str = ""
     download_url: str = ""
+    secretary_email: str = ""
+    ranking_url: str = ""
 
 
 def say(message):
@@ -185,6 +187,7 @@ def seed(scale):
     member = next(m for m in memberships if m.status == Membership.Status.APPROVED and m.pk != focal.pk)
     course_url, lesson_url = enroll_learners(memberships)
     event_url, calendar_path = register_attendees(memberships, member.user)
+    secretary_email, ranking_url = add_consultations(home, organisations, password)
     # French as the demo has it: every page there too, an alias until it is translated (issue 18: a French listing
     # costs what the English one does).
     started = time.monotonic()
@@ -204,6 +207,8 @@ def seed(scale):
         toolkit_url=toolkit_url,
         download_url=download_url,
         certificate_url=certificate_url(),
+        secretary_email=secretary_email,
+        ranking_url=ranking_url,
     )
 
 
@@ -431,6 +436,7 @@ def seeded_from_database():
         case_url=CasePage.objects.live().order_by("-id").first().url,
         **toolkit_urls(),
         certificate_url=certificate_url(),
+        **consultation_urls(),
     )
 
 
@@ -451,4 +457,94 @@ def toolkit_urls():
     return {
         "toolkit_url": toolkit.url,
         "download_url": toolkit.url + toolkit.reverse_subpage("download", args=[big.id]),
+    }
+
+
+CONSULTATION_REVIEWERS = 5
+SECRETARY = "secretary@bench.example"
+
+
+def add_consultations(home, organisations, password):
+    """A closed call with an application from every city (101), each scored by five reviewers on four criteria:
+    the secretariat's ranked table at the programme's real size. Returns (the secretary's email, its URL)."""
+    from allauth.account.models import EmailAddress
+    from django.utils import timezone
+
+    from consultations import access
+    from consultations.models import Application, Assignment, CallPage, ConsultationProgrammePage, Criterion, Score
+    from core.demo import ensure_child
+    from members.models import User
+
+    started = time.monotonic()
+    secretariat, reviewers_group = access.ensure_groups()
+    secretary = User.objects.create(email=SECRETARY, first_name="Hana", last_name="Secretary", password=password)
+    EmailAddress.objects.create(user=secretary, email=secretary.email, verified=True, primary=True)
+    secretary.groups.add(secretariat)
+    reviewers = User.objects.bulk_create(
+        User(email=f"reviewer{n}@bench.example", first_name="Reviewer", last_name=str(n), password=password)
+        for n in range(CONSULTATION_REVIEWERS)
+    )
+    reviewers_group.user_set.add(*reviewers)
+    programme = ensure_child(home, ConsultationProgrammePage, "consultations", title="Consultation programme")[0]
+    now = timezone.now()
+    call = CallPage(
+        title="2026 feasibility studies",
+        slug="2026-feasibility-studies",
+        summary="Member cities apply for a feasibility study.",
+        programme_year=2026,
+        opens_at=now - dt.timedelta(days=90),
+        closes_at=now - dt.timedelta(days=30),
+        awards=3,
+    )
+    programme.add_child(instance=call)
+    criteria = Criterion.objects.bulk_create(
+        Criterion(call=call, sort_order=n, name=name, weight=weight)
+        for n, (name, weight) in enumerate([("Relevance", 3), ("Feasibility", 2), ("Impact", 2), ("Team", 1)])
+    )
+    applications = Application.objects.bulk_create(
+        Application(
+            call=call,
+            organisation=organisation,
+            slot=1,
+            status=Application.Status.IN_REVIEW,
+            title=f"{organisation.city}: flood early warning study",
+            challenge="Flooded underpasses close school routes.",
+            objectives="Study sensors and alerts.",
+            expected_outcomes="A costed plan.",
+            submitted_at=now - dt.timedelta(days=40),
+        )
+        for organisation in organisations
+    )
+    assignments = Assignment.objects.bulk_create(
+        Assignment(
+            application=application,
+            reviewer=reviewer,
+            status=Assignment.Status.SUBMITTED,
+            submitted_at=now - dt.timedelta(days=10),
+        )
+        for application in applications
+        for reviewer in reviewers
+    )
+    Score.objects.bulk_create(
+        Score(assignment=assignment, criterion=criterion, score=1 + (n * 7 + m * 3) % 5)
+        for n, assignment in enumerate(assignments)
+        for m, criterion in enumerate(criteria)
+    )
+    say(
+        f"  consultations: {len(applications)} applications × {len(reviewers)} reviews "
+        f"({time.monotonic() - started:.1f} s)"
+    )
+    return secretary.email, programme.url + programme.reverse_subpage("manage_call", args=[call.pk])
+
+
+def consultation_urls():
+    from consultations.models import CallPage, ConsultationProgrammePage
+
+    programme = ConsultationProgrammePage.objects.first()
+    call = CallPage.objects.order_by("id").first()
+    if programme is None or call is None:
+        return {}
+    return {
+        "secretary_email": SECRETARY,
+        "ranking_url": programme.url + programme.reverse_subpage("manage_call", args=[call.pk]),
     }
