@@ -146,7 +146,12 @@ class CallPageForm(ZonedTimesPageForm):
 class CallPage(RoutablePageMixin, ContentPage):
     """A call for applications: member cities apply, reviewers score the applications against its criteria."""
 
-    override_translatable_fields = [*ContentPage.override_translatable_fields, SynchronizedField("time_zone")]
+    # Values, not words: every translation keeps the original's zone and regions.
+    override_translatable_fields = [
+        *ContentPage.override_translatable_fields,
+        SynchronizedField("time_zone"),
+        SynchronizedField("regions"),
+    ]
 
     class Kind(models.TextChoices):
         FEASIBILITY_STUDY = "feasibility_study", _("Feasibility study")
