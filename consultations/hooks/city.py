@@ -1,7 +1,7 @@
 """The city's applications where the city already looks: a section on /me/ and a table on the focal point's
 dashboard. Members never imports the programme; these hooks bring it in."""
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -13,8 +13,9 @@ from ..models import Application, ConsultationProgrammePage
 from ..selectors import city_applications
 
 
-def _date(value):
-    return formats.date_format(value, "DATE_FORMAT") if value else ""
+def _date(value, call):
+    """A day of the application's, as the call's zone counts days (the zone its deadline is stated in)."""
+    return formats.date_format(timezone.localtime(value, call.zone), "DATE_FORMAT") if value else ""
 
 
 def _programme_path(call_url):
@@ -41,7 +42,7 @@ def my_city_applications_section(request):
         call_url = application.call.get_url(request) or ""
         meta = [application.get_status_display(), application.call.title]
         if application.submitted_at:
-            meta.append(_("Submitted on %(date)s") % {"date": _date(application.submitted_at)})
+            meta.append(_("Submitted on %(date)s") % {"date": _date(application.submitted_at, application.call)})
         cards.append(
             Card(title=application.title, url=language_path(_application_path(call_url, application)), meta=tuple(meta))
         )
@@ -79,8 +80,8 @@ def city_applications_report(organisation):
                 application.call.title,
                 application.title,
                 application.get_status_display(),
-                _date(application.submitted_at),
-                _date(application.determined_at),
+                _date(application.submitted_at, application.call),
+                _date(application.determined_at, application.call),
             ]
             for application in applications
         ],
