@@ -5,10 +5,12 @@ import datetime as dt
 import html
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone
+from wagtail.documents import get_document_model
 
 from consultations import services
 from consultations.forms.city import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
@@ -76,12 +78,18 @@ def test_the_programme_page_links_each_person_to_their_own_pages(
 
 def test_a_visitor_reads_the_call_and_is_asked_to_sign_in_to_apply_without_a_cookie(client, open_call):
     CallQuestion.objects.create(call=open_call, label="How many underpasses flood?", required=True)
+    guide = get_document_model().objects.create(
+        title="Applicants' guide", file=ContentFile(b"%PDF-1.4 guide", name="guide.pdf")
+    )
+    open_call.documents = [("document", guide)]
+    open_call.save_revision().publish()
     response = client.get(open_call.url)
     assert response.status_code == 200
     page = text(response)
     assert "Sign in to apply" in page and "csrfmiddlewaretoken" not in page
     assert "Relevance" in page and "<td>3</td>" in page  # a criterion and its weight
-    assert "How many underpasses flood?" in page
+    assert "How many underpasses flood?" in page and "(required)" in page
+    assert f'href="{guide.url}">Applicants\' guide</a>' in page
     assert "local time, Asia/Seoul" in page and 'data-local-time data-start="' in page
     assert not response.cookies and "Set-Cookie" not in response.headers
 
