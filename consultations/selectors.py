@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 
 from core.i18n import in_reader_language
+from members.models import Membership
 
 from . import access
 from .models import Application, Assignment, CallPage, Milestone, Project, Score
@@ -49,8 +50,21 @@ def call_page_context(request, call):
     from .services import eligibility_error
 
     context["apply_error"] = eligibility_error(original, membership)
+    if membership is not None and not membership.is_focal_point:
+        context["focal_point_names"] = focal_point_names(membership.organisation_id)
     context["is_secretariat"] = access.is_secretariat(user)
     return context
+
+
+def focal_point_names(organisation_id):
+    """Who a city's staff ask to start an application: the names of its approved focal points, one query."""
+    focal_points = Membership.objects.filter(
+        organisation_id=organisation_id,
+        role=Membership.Role.FOCAL_POINT,
+        status=Membership.Status.APPROVED,
+        user__is_active=True,
+    ).select_related("user")
+    return sorted(membership.user.display_name for membership in focal_points)
 
 
 def city_applications(user):

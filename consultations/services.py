@@ -146,6 +146,8 @@ def add_attachment(*, application: Application, user, title: str, file) -> Attac
     application = _locked(application.pk)
     if not access.may_edit(user, application):
         raise exceptions.NotEditable() if access.city_may_see(user, application) else exceptions.NotAllowed()
+    if application.status == Application.Status.DRAFT and application.call.has_closed():
+        raise exceptions.DeadlinePassed()  # a draft's files close with its text
     attachment = Attachment.objects.create(
         application=application, title=title.strip() or file.name, file=file, size=file.size, uploaded_by=user
     )
@@ -158,6 +160,8 @@ def remove_attachment(*, application: Application, user, attachment_id: int) -> 
     application = _locked(application.pk)
     if not access.may_edit(user, application):
         raise exceptions.NotEditable() if access.city_may_see(user, application) else exceptions.NotAllowed()
+    if application.status == Application.Status.DRAFT and application.call.has_closed():
+        raise exceptions.DeadlinePassed()  # a draft's files close with its text
     attachment = application.attachments.filter(pk=attachment_id).first()
     if attachment is not None:
         title, stored = attachment.title, attachment.file
