@@ -170,6 +170,11 @@ def test_project_actions_are_post_only_and_unknown_actions_do_not_exist(client, 
     assert client.get(url(programme, "project_action", project.pk, "complete")).status_code == 405
     assert client.post(url(programme, "project_action", project.pk, "publish")).status_code == 404
     assert client.post(url(programme, "project", project.pk)).status_code == 405
+    for odd in ("²", "x", "9" * 30, ""):  # an id is ASCII digits within the bigint range
+        assert (
+            client.post(url(programme, "project_action", project.pk, "milestone"), {"milestone": odd}).status_code
+            == 400
+        )
 
 
 def test_a_deliverable_of_another_project_or_a_milestone_without_a_file_is_a_404(
