@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
+from wagtail import hooks
 
 from core.countries import country_name
 from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
@@ -142,6 +143,12 @@ def library_context(request, index_page, query=None, cases=None, version=None):
 # --- One case --------------------------------------------------------------------------------------
 
 
+def case_origins(case):
+    """Where the case came from, as (text, url) pairs (url may be empty), from the apps on top that made it (the
+    consultation programme's projects): each registers ``register_case_origin``, fn(case) → None or (text, url)."""
+    return [origin for fn in hooks.get_hooks("register_case_origin") if (origin := fn(case)) is not None]
+
+
 def case_page_context(request, case):
     """The case's relations and links, each to the page in the reader's language. A translation carries copies of
     its original's relations, so the ones pointing here are read on the originals (the default language's)."""
@@ -166,6 +173,7 @@ def case_page_context(request, case):
     return {
         "reviewed": reviewed,
         "endorsed_by": endorsed_by,
+        "origins": case_origins(case),
         "indicators": list(case.indicators.all()),
         "relations": [(label, other) for (label, _original), other in zip(relations, related_cases, strict=True)],
         "links": [page.specific for page in links],
