@@ -1,3 +1,3 @@
 """Registers the programme's hooks (each area keeps its own in consultations/hooks/)."""
 
-from .hooks import city, demo, manage, projects  # noqa: F401
+from .hooks import city, demo, manage, people, projects  # noqa: F401
