@@ -233,9 +233,10 @@ def members_corner_body(today):
                 f'<a href="{GENERAL_ASSEMBLY_URL}">Agenda and registration</a>.</li>'
                 f"<li><strong>Proposals for the General Assembly agenda:</strong> until {_day(today, 30)}, by "
                 "email to the secretariat.</li>"
-                f"<li><strong>Consultation programme, call for applications:</strong> opens {_day(today, 14)}, "
-                f"closes {_day(today, 70)}. Cities apply for a free feasibility study by the association's "
-                "consultants; the projects chosen are announced at the General Assembly.</li>"
+                f"<li><strong>Consultation programme, call for pilot projects:</strong> open until "
+                f"{_day(today, 45)}. Focal points apply for their city on the hub; the association's consultants "
+                "run the pilots chosen, which are announced at the General Assembly. "
+                '<a href="/consultations/">The call and how to apply</a>.</li>'
                 f"<li><strong>Consultation programme, information webinar for applicants:</strong> "
                 f"{_day(today, 28)}.</li>"
                 "</ul>"

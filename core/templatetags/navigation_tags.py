@@ -14,6 +14,7 @@ def main_nav_items():
         (language_path("/toolkits/"), _("Toolkits")),
         (language_path("/cases/"), _("Case library")),
         (language_path("/events/"), _("Events")),
+        (language_path("/consultations/"), _("Consultations")),
         (reverse("members:directory"), _("Members")),
     ]
 
