@@ -70,8 +70,6 @@ def attachment(in_review):
 
 # --- Access ------------------------------------------------------------------------------------------------------
 
-PEOPLE = ["secretary", "reviewer", "second_reviewer", "third_reviewer", "focal_point", "lisbon_focal_point", None]
-
 
 @pytest.mark.parametrize(
     ("person", "expected"),
@@ -279,7 +277,8 @@ def test_declaring_a_conflict_needs_a_note_and_then_hides_the_application(
     assert not Score.objects.exists()
 
 
-def test_a_conflicted_reviewer_cannot_download_the_attachments(client, programme, conflicted, attachment):
+def test_a_conflicted_reviewer_may_no_longer_read_the_application_or_its_files(conflicted):
+    """The attachment download (the city's view) asks access.may_see, as every page does."""
     from consultations import access
 
     assert not access.may_see(conflicted.reviewer, conflicted.application)
