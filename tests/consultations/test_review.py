@@ -277,11 +277,16 @@ def test_declaring_a_conflict_needs_a_note_and_then_hides_the_application(
     assert not Score.objects.exists()
 
 
-def test_a_conflicted_reviewer_may_no_longer_read_the_application_or_its_files(conflicted):
-    """The attachment download (the city's view) asks access.may_see, as every page does."""
-    from consultations import access
-
-    assert not access.may_see(conflicted.reviewer, conflicted.application)
+def test_the_assigned_reviewer_downloads_the_attachments_and_a_conflicted_one_cannot(
+    client, programme, assignment, conflicted, attachment, reviewer, third_reviewer, second_reviewer
+):
+    url = route(programme, "attachment", attachment.application_id, attachment.pk)
+    client.force_login(reviewer)
+    assert client.get(url).status_code == 200
+    client.force_login(third_reviewer)  # declared a conflict of interest
+    assert client.get(url).status_code == 404
+    client.force_login(second_reviewer)  # not assigned
+    assert client.get(url).status_code == 404
 
 
 def test_an_unknown_action_is_refused(client, programme, assignment, reviewer):
