@@ -39,7 +39,7 @@ def call_or_404(call_id):
 
 
 def status_counts(call):
-    """[(status label, number)] of the call's applications, in the workflow's order: one query."""
+    """[(status, label, number)] of the call's applications, in the workflow's order: one query."""
     counts = dict(Application.objects.filter(call=call).order_by().values_list("status").annotate(number=Count("pk")))
     return [(status, label, counts[status]) for status, label in Application.Status.choices if counts.get(status)]
 
