@@ -107,7 +107,7 @@ class ConsultationProgrammePage(RoutablePageMixin, IndexPage):
     def manage_call(self, request, call_id):
         return self.route_view("manage_call", request, call_id)
 
-    @path("manage/<int:call_id>/ranking.<slug:format>")
+    @path("manage/<int:call_id>/ranking/<slug:format>/")
     def export_ranking(self, request, call_id, format):
         return self.route_view("export_ranking", request, call_id, format)
 
