@@ -67,7 +67,7 @@ def ranked_table(seeded):
 
 
 def ranked_table_xlsx(seeded):
-    return seeded.ranking_url + "ranking.xlsx"
+    return seeded.ranking_url + "ranking/xlsx/"
 
 
 PAGES = [
