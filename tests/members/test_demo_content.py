@@ -22,7 +22,7 @@ def test_the_members_corner_has_news_dates_and_documents_that_members_see(client
     headings = [block.value["text"] for block in page.body if block.block_type == "heading"]
     assert headings == ["News from the secretariat", "Dates ahead", "Working documents", "From the member cities"]
 
-    secret = "Consultation programme, call for applications"
+    secret = "Consultation programme, call for pilot projects"
     anonymous = client.get(page.url)
     assert anonymous.status_code == 302 and secret not in anonymous.content.decode()
 
