@@ -134,7 +134,7 @@ class StartProjectForm(forms.Form):
         self.fields["consultants"].queryset = consultants_group()
         for kind in Milestone.ORDER:
             self.fields[f"due_{kind.value}"] = forms.DateField(
-                label=_("%(milestone)s due on") % {"milestone": kind.label},
+                label=_("%(milestone)s: due date") % {"milestone": kind.label},
                 widget=forms.DateInput(attrs={"type": "date"}),
             )
 

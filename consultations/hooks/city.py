@@ -71,10 +71,10 @@ def city_applications_report(organisation):
         key="consultations",
         title=_("Consultation programme"),
         columns=[],
-        summary=[(_("Applications"), len(applications)), (_("Awarded"), awarded)],
+        summary=[(_("Applications"), len(applications)), (_("Awards"), awarded)],
         order=60,
         table_caption=_("Your city's applications to the consultation programme"),
-        table_header=[_("Call"), _("Project title"), _("Status"), _("Submitted"), _("Decided")],
+        table_header=[_("Call"), _("Project title"), _("Status"), _("Submitted on"), _("Decided on")],
         table_rows=[
             [
                 application.call.title,

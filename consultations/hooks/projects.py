@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Subquery, Value, When
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail import hooks
 
 from core.i18n import active_language
@@ -58,7 +59,7 @@ def project_urls(request, projects):
 
 def next_step(project):
     if project.status == Project.Status.COMPLETED:
-        return _("Completed")
+        return pgettext("project status", "Completed")
     upcoming = next((milestone for milestone in project.milestones.all() if not milestone.is_done), None)
     if upcoming is None:
         return _("Every milestone is done: complete the project")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members.models import Organisation
 
@@ -34,7 +35,7 @@ class Application(models.Model):
         AWARDED = "awarded", _("Awarded")
         WAITING_LIST = "waiting_list", _("On the waiting list")
         DECLINED = "declined", _("Not selected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("application status", "Withdrawn")
 
     REVIEWABLE = (Status.IN_REVIEW, Status.AWARDED, Status.WAITING_LIST, Status.DECLINED)
     DETERMINATIONS = (Status.AWARDED, Status.WAITING_LIST, Status.DECLINED)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .applications import Application
 
@@ -13,7 +14,7 @@ from .applications import Application
 class Project(models.Model):
     class Status(models.TextChoices):
         UNDER_WAY = "under_way", _("Under way")
-        COMPLETED = "completed", _("Completed")
+        COMPLETED = "completed", pgettext_lazy("project status", "Completed")
 
     application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="project")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.UNDER_WAY)

@@ -112,7 +112,7 @@ def export_ranking(request, programme, call_id, format):
         _("Rank"),
         _("City"),
         _("Region"),
-        _("Title"),
+        _("Project title"),
         _("Reference"),
         _("Status"),
         _("Weighted mean"),

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import WorkflowState
 
 from cases.models import CitySignOffTask
@@ -52,7 +53,7 @@ def project_url(programme, project):
 
 def milestone_state(milestone):
     if milestone.is_done:
-        return _("Done"), "badge-done"
+        return pgettext("milestone state", "Done"), "badge-done"
     if milestone.is_late:
         return _("Late"), "badge-warning"
     return _("To do"), ""

@@ -254,7 +254,7 @@ def test_the_export_has_the_ranked_rows_in_order_with_each_reviewers_score(
         "Rank",
         "City",
         "Region",
-        "Title",
+        "Project title",
         "Reference",
         "Status",
         "Weighted mean",
