@@ -241,6 +241,10 @@ def _submit(request, programme, application):
         services.submit_application(application=application, user=request.user)
     except exceptions.WrongStep as error:
         return refused(request, _already_submitted(application) or error, *_back(programme, application))
+    except exceptions.IncompleteApplication as error:
+        # Back to the form, where the missing parts are listed next to the button: nothing is lost.
+        messages.error(request, error.message)
+        return redirect(application_url(programme, application))
     except UserFacingError as error:
         return refused(request, error, *_back(programme, application))
     messages.success(request, _("Submitted. The secretariat checks the application next and tells your city."))

@@ -367,8 +367,11 @@ def test_the_focal_point_sees_what_is_missing_and_submits_once_complete(client, 
     client.force_login(focal_point)
     page = text(client.get(page_url(programme, draft)))
     assert "Fill in before you submit:" in page and "the challenge" in page
-    response = client.post(action_url(programme, draft, "submit"))
-    assert response.status_code == 400 and "Fill in before you submit: the challenge" in text(response)
+    response = client.post(action_url(programme, draft, "submit"), follow=True)
+    assert response.redirect_chain == [(page_url(programme, draft), 302)]  # back to the form, nothing lost
+    assert "Fill in before you submit: the challenge" in text(response)
+    draft.refresh_from_db()
+    assert draft.status == Application.Status.DRAFT
     complete(draft, focal_point)
     assert "Fill in before you submit:" not in text(client.get(page_url(programme, draft)))
     assert client.post(action_url(programme, draft, "submit")).status_code == 302
