@@ -26,7 +26,7 @@ from ..forms.city import (
     IdForm,
     StartApplicationForm,
 )
-from ..models import Application
+from ..models import Application, Project
 from .common import application_or_404, private_file, programme_url, refused, render, sign_in_first
 
 Status = Application.Status
@@ -216,8 +216,16 @@ def _application_page(
         "max_attachments": MAX_ATTACHMENTS,
         "missing": services.missing_parts(application) if leads and can_edit else [],
         "may_withdraw": leads and application.status in WITHDRAWABLE,
+        "project_url": _project_url(programme, application),
     }
     return render(request, programme, "consultations/city/application.html", context, status=status)
+
+
+def _project_url(programme, application):
+    if application.status != Status.AWARDED:
+        return ""
+    project_id = Project.objects.filter(application=application).values_list("pk", flat=True).first()
+    return programme_url(programme, "project", project_id) if project_id else ""
 
 
 # --- What the city does to an application (POST only) --------------------------------------------------------

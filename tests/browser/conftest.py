@@ -72,7 +72,10 @@ class BrowserProblems:
         page.route("**/*", self.read_document)
 
     def read_document(self, route):
-        if route.request.resource_type != "document":
+        # A form that sends a file goes as the browser sent it: Chromium does not hand the file to route.fetch,
+        # which would re-send the request with an empty upload.
+        content_type = route.request.headers.get("content-type") or ""
+        if route.request.resource_type != "document" or content_type.startswith("multipart/form-data"):
             route.continue_()
             return
         response = route.fetch(max_redirects=0)

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 
 from consultations import services
 from consultations.forms.city import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
-from consultations.models import Application, ApplicationEvent, Attachment, CallQuestion, Editor
+from consultations.models import Application, ApplicationEvent, Attachment, CallQuestion, Editor, Milestone
 from consultations.views.common import programme_url
 from tests.consultations.conftest import complete
 
@@ -497,3 +497,17 @@ def test_the_focal_points_dashboard_has_a_table_of_the_citys_applications(
     client.force_login(lisbon_focal_point)
     response = client.get(f"/members/{lisbon_focal_point.membership.organisation.slug}/dashboard/")
     assert "Flood sensors" not in text(response) and "consultation programme" not in text(response)
+
+
+def test_an_awarded_city_reaches_its_project_from_the_application(client, programme, in_review, secretary, focal_point):
+    services.determine(application=in_review, by=secretary, outcome=Application.Status.AWARDED, message="Selected.")
+    client.force_login(focal_point)
+    assert "Open the project" not in text(client.get(page_url(programme, in_review)))  # not started yet
+    project = services.start_project(
+        application=in_review,
+        by=secretary,
+        consultants=[],
+        due_dates={kind: dt.date(2027, 1, 1 + number) for number, kind in enumerate(Milestone.ORDER)},
+    )
+    page = client.get(page_url(programme, in_review)).content.decode()
+    assert f'href="{programme.url}{programme.reverse_subpage("project", args=[project.pk])}"' in page
