@@ -19,19 +19,14 @@ applications, reviews and projects), so a second run creates nothing.
 """
 
 import datetime as dt
-import io
 import zoneinfo
 from contextlib import contextmanager
-from html import escape
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, TaskState
 from wagtail.rich_text import RichText
@@ -44,6 +39,7 @@ from core.i18n import in_default_language
 from core.models import Topic
 from members.demo import ensure_person
 from members.models import Membership, User
+from toolkits import demo_files as toolkit_files
 
 from . import access, services
 from . import demo_content as content
@@ -147,17 +143,12 @@ def dated(moment):
 # --- Files ---------------------------------------------------------------------------------------------------
 
 
+DEMO_NOTE = "Demo content: written to demonstrate WeGo Hub's consultation programme."
+
+
 def pdf(title, paragraphs):
-    """A small, valid PDF: the title and a paragraph per item (reportlab, reproducible)."""
-    buffer = io.BytesIO()
-    styles = getSampleStyleSheet()
-    story = [Paragraph(escape(title), styles["Title"]), Spacer(1, 12)]
-    for text in paragraphs:
-        story += [Paragraph(escape(text), styles["BodyText"]), Spacer(1, 6)]
-    note = "Demo content: written to demonstrate WeGo Hub's consultation programme."
-    story += [Spacer(1, 18), Paragraph(escape(note), styles["Italic"])]
-    SimpleDocTemplate(buffer, pagesize=A4, title=title, author="WeGo Hub (demo)", invariant=1).build(story)
-    return buffer.getvalue()
+    """A small, valid PDF (the toolkits' demo maker), which says it is demo content."""
+    return toolkit_files.pdf(title, [*paragraphs, DEMO_NOTE])
 
 
 def pdf_file(title, paragraphs):

@@ -251,10 +251,10 @@ def test_the_secretariat_screens_and_assigns_two_reviewers_score_and_the_city_re
         sign_in(phone, second.email)
         open_review(phone, TITLE)
         phone.get_by_role("heading", name="Your scores").wait_for()
-        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wider_than_the_screen(phone)
         score(phone, {"Relevance": "4 – very good", "Feasibility": "4 – very good", "Impact": "3 – good"})
         phone.get_by_role("heading", name="Lena Vogel").wait_for()  # the other review, now that this one is in
-        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wider_than_the_screen(phone)
     finally:
         phone_context.close()
     assert phone_problems.seen == [], "the phone saw problems:\n" + "\n".join(phone_problems.seen)
@@ -379,3 +379,14 @@ def test_a_project_ends_in_a_case_the_city_signs_off_and_the_secretariat_publish
     page.get_by_role("link", name="Read the published case").click()
     page.get_by_role("heading", level=1, name=TITLE).wait_for()
     page.get_by_text(f"From the 2026 consultation programme: {CALL_TITLE}").wait_for()
+
+
+def wider_than_the_screen(page):
+    """The elements that stick out on the inline end, to say what made the page scroll sideways."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(element => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .slice(0, 8)
+            .map(element => [element.tagName, element.className, Math.round(element.getBoundingClientRect().right),
+                             (element.textContent || '').trim().slice(0, 60)].join(' '))"""
+    )
