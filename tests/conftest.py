@@ -42,9 +42,9 @@ QUERY_COUNTING_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_q
 def page_cache_off_when_counting_queries(request):
     """A test that counts queries measures what rendering a page costs, so signed-out pages are not served from
     the page cache for it: a hit costs no query, or one when the cache's version is read again after a second,
-    which would make the count depend on the machine's speed. The page cache's own tests say so by a marker."""
+    which would make the count depend on the machine's speed. A test that needs the cache on says so by a marker."""
     counts = QUERY_COUNTING_FIXTURES & set(request.fixturenames) or hasattr(request.module, "CaptureQueriesContext")
-    if counts and not request.node.get_closest_marker("measures_page_cache"):
+    if counts and not request.node.get_closest_marker("with_page_cache"):
         request.getfixturevalue("no_page_cache")
 
 

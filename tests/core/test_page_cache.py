@@ -18,7 +18,7 @@ from members import services
 from tests.conftest import skip_or_fail
 from tests.factories import CasePageFactory, OrganisationFactory, TopicFactory, make_member
 
-pytestmark = [pytest.mark.django_db, pytest.mark.measures_page_cache]
+pytestmark = [pytest.mark.django_db, pytest.mark.with_page_cache]
 
 HIT = page_cache.HIT_HEADER
 

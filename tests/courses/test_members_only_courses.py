@@ -162,6 +162,7 @@ def test_a_visitor_sees_what_the_course_is_and_how_to_join_without_the_lessons(c
     assert 'action="/learning/' not in html  # no enrol form for someone who cannot enrol
 
 
+@pytest.mark.with_page_cache  # what a visitor's page sends when it may be kept in the page cache and by a CDN
 def test_the_signed_out_page_of_a_course_carries_nothing_personal_and_sets_no_cookie(client, site_tree, members_course):
     public_course, _ = make_course(site_tree["courses"], title="Open data basics")
     for course in (members_course[0], public_course):
