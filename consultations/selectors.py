@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from core.i18n import in_reader_language
+from core.i18n import in_reader_language, original
 from members.models import Membership
 
 from . import access
@@ -25,31 +25,24 @@ def programme_context(request, programme):
     return {"open_calls": now_open, "upcoming_calls": upcoming, "closed_calls": closed[::-1]}
 
 
-def source_call(call):
-    """The original call (applications are kept on it), whichever translation is read."""
-    if call.alias_of_id:
-        return CallPage.objects.get(pk=call.alias_of_id)
-    return CallPage.objects.filter(translation_key=call.translation_key).order_by("pk").first() or call
-
-
 def call_page_context(request, call):
     user = request.user
     context = {"criteria": list(call.criteria.all())}
     if not user.is_authenticated:
         return context
     membership = access.city_membership(user)
-    original = source_call(call)
+    source = original(call)  # the applications are kept on the original, whichever translation is read
     if membership is not None:
         context["membership"] = membership
         context["city_applications"] = list(
-            Application.objects.filter(call=original, organisation=membership.organisation)
+            Application.objects.filter(call=source, organisation=membership.organisation)
             .filter(access.visible_to_city(user))
             .exclude(status=Application.Status.WITHDRAWN)
             .distinct()
         )
     from .services import eligibility_error
 
-    context["apply_error"] = eligibility_error(original, membership)
+    context["apply_error"] = eligibility_error(source, membership)
     if membership is not None and not membership.is_focal_point:
         context["focal_point_names"] = focal_point_names(membership.organisation_id)
     context["is_secretariat"] = access.is_secretariat(user)

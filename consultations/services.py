@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.i18n import original
 from core.locking import lock_for_seats
 from core.tasks import enqueue_on_commit
 
@@ -30,12 +31,6 @@ def _locked(application_id):
     return lock_for_seats(Application, application_id)
 
 
-def _source_call(call):
-    """Applications belong to the call's original page, whichever translation the city applied through."""
-    original = CallPage.objects.filter(translation_key=call.translation_key, alias_of__isnull=True)
-    return original.order_by("pk").first() or call
-
-
 # --- The city ----------------------------------------------------------------------------------------------
 
 
@@ -53,7 +48,8 @@ def eligibility_error(call, membership):
 @transaction.atomic
 def start_application(*, call: CallPage, user, title: str) -> Application:
     """The focal point starts the city's draft. The call's row lock makes two clicks take one place, not two."""
-    call = lock_for_seats(CallPage, _source_call(call).pk)
+    # Applications belong to the call's original page, whichever translation the city applied through.
+    call = lock_for_seats(CallPage, original(call).pk)
     membership = access.city_membership(user)
     error = eligibility_error(call, membership)
     if error:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.exceptions import UserFacingError
-from core.i18n import in_reader_language_each
+from core.i18n import in_reader_language_each, original
 
 from .. import access, exceptions, selectors, services
 from ..forms.city import (
@@ -110,7 +110,7 @@ def apply(request, call):
 
 def _why_not(user, call):
     """Why this person may not start an application to the call now, or None."""
-    error = services.eligibility_error(selectors.source_call(call), access.city_membership(user))
+    error = services.eligibility_error(original(call), access.city_membership(user))
     if error is None and not call.is_open():
         error = exceptions.DeadlinePassed() if call.has_closed() else exceptions.CallNotOpen()
     return error
@@ -118,7 +118,7 @@ def _why_not(user, call):
 
 def _citys_application(user, call):
     return (
-        Application.objects.filter(call=selectors.source_call(call))
+        Application.objects.filter(call=original(call))
         .filter(access.visible_to_city(user))
         .exclude(status=Status.WITHDRAWN)
         .order_by("-created_at")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import UserFacingError
 from core.exports import csv_response, xlsx_response
+from core.i18n import original
 
 from .. import access, selectors, services
 from ..exceptions import WrongStep
@@ -35,7 +36,7 @@ def call_or_404(call_id):
     call = CallPage.objects.filter(pk=call_id).first()
     if call is None:
         raise Http404(_("There is no such call."))
-    return selectors.source_call(call)  # the applications are kept on the original, whichever translation is asked
+    return original(call)  # the applications are kept on the original, whichever translation is asked
 
 
 def status_counts(call):
