@@ -34,12 +34,7 @@ def call_page_context(request, call):
     source = original(call)  # the applications are kept on the original, whichever translation is read
     if membership is not None:
         context["membership"] = membership
-        context["city_applications"] = list(
-            Application.objects.filter(call=source, organisation=membership.organisation)
-            .filter(access.visible_to_city(user))
-            .exclude(status=Application.Status.WITHDRAWN)
-            .distinct()
-        )
+        context["city_applications"] = city_applications_to(source, user)
     from .services import eligibility_error
 
     context["apply_error"] = eligibility_error(source, membership)
@@ -58,6 +53,18 @@ def focal_point_names(organisation_id):
         user__is_active=True,
     ).select_related("user")
     return sorted(membership.user.display_name for membership in focal_points)
+
+
+def city_applications_to(call, user):
+    """The applications to ``call`` (the original) that the person sees as their city's, withdrawn ones aside,
+    newest first."""
+    return list(
+        Application.objects.filter(call=call)
+        .filter(access.visible_to_city(user))
+        .exclude(status=Application.Status.WITHDRAWN)
+        .distinct()
+        .order_by("-created_at")
+    )
 
 
 def city_applications(user):

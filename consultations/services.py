@@ -45,17 +45,23 @@ def eligibility_error(call, membership):
     return None
 
 
+def start_error(call, membership):
+    """Why the person of ``membership`` may not start an application to ``call`` now (an exception), or None."""
+    error = eligibility_error(call, membership)
+    if error is None and not call.is_open():
+        error = exceptions.DeadlinePassed() if call.has_closed() else exceptions.CallNotOpen()
+    return error
+
+
 @transaction.atomic
 def start_application(*, call: CallPage, user, title: str) -> Application:
     """The focal point starts the city's draft. The call's row lock makes two clicks take one place, not two."""
     # Applications belong to the call's original page, whichever translation the city applied through.
     call = lock_for_seats(CallPage, original(call).pk)
     membership = access.city_membership(user)
-    error = eligibility_error(call, membership)
+    error = start_error(call, membership)
     if error:
         raise error
-    if not call.is_open():
-        raise exceptions.DeadlinePassed() if call.has_closed() else exceptions.CallNotOpen()
     taken = set(
         Application.objects.filter(call=call, organisation=membership.organisation, slot__isnull=False).values_list(
             "slot", flat=True

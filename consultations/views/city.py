@@ -88,11 +88,11 @@ def apply(request, call):
                 application = services.start_application(call=call, user=request.user, title=form.cleaned_data["title"])
             except exceptions.ApplicationLimitReached as error:
                 # A second click (or a colleague's) finds the city's application already started: open it.
-                existing = _citys_application(request.user, call)
-                if existing is None:
+                existing = selectors.city_applications_to(original(call), request.user)
+                if not existing:
                     return refused(request, error, *back)
                 messages.info(request, _("Your city has already started an application to this call. Here it is."))
-                return redirect(application_url(programme, existing))
+                return redirect(application_url(programme, existing[0]))
             except UserFacingError as error:
                 return refused(request, error, *back)
             messages.success(
@@ -101,29 +101,11 @@ def apply(request, call):
             )
             return redirect(application_url(programme, application))
     else:
-        error = _why_not(request.user, call)
+        error = services.start_error(original(call), access.city_membership(request.user))
         if error is not None:
             return refused(request, error, *back)
     context = {"call": call, "form": form}
     return render(request, programme, "consultations/city/apply.html", context, status=400 if form.errors else 200)
-
-
-def _why_not(user, call):
-    """Why this person may not start an application to the call now, or None."""
-    error = services.eligibility_error(original(call), access.city_membership(user))
-    if error is None and not call.is_open():
-        error = exceptions.DeadlinePassed() if call.has_closed() else exceptions.CallNotOpen()
-    return error
-
-
-def _citys_application(user, call):
-    return (
-        Application.objects.filter(call=original(call))
-        .filter(access.visible_to_city(user))
-        .exclude(status=Status.WITHDRAWN)
-        .order_by("-created_at")
-        .first()
-    )
 
 
 # --- The city's list --------------------------------------------------------------------------------------
