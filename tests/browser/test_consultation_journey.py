@@ -251,9 +251,11 @@ def test_the_secretariat_screens_and_assigns_two_reviewers_score_and_the_city_re
         sign_in(phone, second.email)
         open_review(phone, TITLE)
         phone.get_by_role("heading", name="Your scores").wait_for()
+        phone.wait_for_load_state("load")  # measured with the stylesheet applied, not the page's first unstyled layout
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wider_than_the_screen(phone)
         score(phone, {"Relevance": "4 – very good", "Feasibility": "4 – very good", "Impact": "3 – good"})
         phone.get_by_role("heading", name="Lena Vogel").wait_for()  # the other review, now that this one is in
+        phone.wait_for_load_state("load")
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wider_than_the_screen(phone)
     finally:
         phone_context.close()
