@@ -28,7 +28,16 @@ from .exceptions import (
     TamperedAnswers,
     UnansweredQuestions,
 )
-from .models import Certificate, CohortRun, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from .models import (
+    AttemptAnswer,
+    Certificate,
+    CohortRun,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+)
 from .models.certificates import completion_date, learner_time_zone
 from .selectors import progress_for
 
@@ -143,27 +152,29 @@ def quiz_questions(quiz):
 
 
 def grade(quiz, questions, answers):
-    """(score in percent, passed, {question id: correct?}) for ``answers`` {question id: {choice ids}}."""
-    results = {}
+    """(score in percent, passed, {question id: points earned}) for ``answers`` {question id: {choice ids}}.
+    A question earns its points when exactly its right choices are chosen; the score is the share of the points."""
+    earned = {}
     for question in questions:
         correct = {choice.id for choice in question.choices.all() if choice.correct}
-        results[question.id] = answers.get(question.id, set()) == correct
-    score = round(100 * sum(results.values()) / len(questions)) if questions else 0
-    return score, score >= quiz.pass_mark, results
+        earned[question.id] = question.points if answers.get(question.id, set()) == correct else 0
+    possible = sum(question.points for question in questions)
+    score = round(100 * sum(earned.values()) / possible) if possible else 0
+    return score, score >= quiz.pass_mark, earned
 
 
 def validate_answers(questions, answers):
     """Refuse what the form could not have sent: unknown questions or choices, several answers to a one-answer
     question. Missing answers are the learner's to fix."""
     choices = {}
-    kinds = {}
+    one_answer = {}
     for question in questions:
         choices[question.id] = {choice.id for choice in question.choices.all()}
-        kinds[question.id] = question.kind
+        one_answer[question.id] = question.has_one_answer
     for question_id, selected in answers.items():
         if question_id not in choices or not selected <= choices[question_id]:
             raise TamperedAnswers
-        if kinds[question_id] == "single" and len(selected) > 1:
+        if one_answer[question_id] and len(selected) > 1:
             raise TamperedAnswers
     if set(choices) - {question_id for question_id, selected in answers.items() if selected}:
         raise UnansweredQuestions
@@ -185,6 +196,18 @@ def answers_on_original(questions, original_questions, answers):
             continue
         mapped[question] = {choice_ids[choice_keys[choice]] for choice in selected if choice_keys[choice] in choice_ids}
     return mapped
+
+
+def earned_on_original(questions, original_questions, earned):
+    """``earned`` {translated question id: points} as {original question id: points}, in the same order; a question
+    the original no longer has is left out."""
+    original_ids = {question.translation_key: question.id for question in original_questions}
+    keys = {question.id: question.translation_key for question in questions}
+    return {
+        original_ids[keys[question_id]]: points
+        for question_id, points in earned.items()
+        if keys[question_id] in original_ids
+    }
 
 
 def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) -> QuizAttempt:
@@ -209,16 +232,25 @@ def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) 
             raise refusal
         questions = quiz_questions(quiz)
         validate_answers(questions, answers)
-        score, passed, _ = grade(source_quiz, questions, answers)
+        score, passed, earned = grade(source_quiz, questions, answers)
         if source_quiz.pk != quiz.pk:
-            answers = answers_on_original(questions, quiz_questions(source_quiz), answers)
+            original_questions = quiz_questions(source_quiz)
+            answers = answers_on_original(questions, original_questions, answers)
+            earned = earned_on_original(questions, original_questions, earned)
         attempt = QuizAttempt.objects.create(
             user=user,
             lesson=lesson,
             quiz=source_quiz,
             answers={str(question): sorted(selected) for question, selected in answers.items()},
+            question_ids=list(earned),
             score=score,
+            points=sum(earned.values()),
+            max_points=sum(question.points for question in questions),
             passed=passed,
+        )
+        AttemptAnswer.objects.bulk_create(
+            AttemptAnswer(attempt=attempt, question_id=question_id, correct=points > 0, points=points)
+            for question_id, points in earned.items()
         )
         if passed:
             _record_lesson_done(enrollment, lesson)

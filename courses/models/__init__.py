@@ -2,10 +2,12 @@ from .certificates import Certificate
 from .cohorts import CohortRun
 from .learning import Enrollment, LessonProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
-from .quizzes import Choice, Question, Quiz, QuizAttempt
+from .paths import LearningPathPage, PathCompletion, PathCourse
+from .quizzes import AttemptAnswer, Choice, Question, QuestionBank, Quiz, QuizAttempt, QuizDraw
 from .snippets import Instructor
 
 __all__ = [
+    "AttemptAnswer",
     "Certificate",
     "Choice",
     "CohortRun",
@@ -13,10 +15,15 @@ __all__ = [
     "CoursePage",
     "Enrollment",
     "Instructor",
+    "LearningPathPage",
     "LessonPage",
     "LessonProgress",
     "ModulePage",
+    "PathCompletion",
+    "PathCourse",
     "Question",
+    "QuestionBank",
     "Quiz",
     "QuizAttempt",
+    "QuizDraw",
 ]

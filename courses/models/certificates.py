@@ -37,8 +37,23 @@ def completion_date(user, moment):
 
 
 class Certificate(models.Model):
+    """A course's certificate (``enrollment``) or a learning path's (``path_completion``): exactly one of the two."""
+
     enrollment = models.OneToOneField(
-        "courses.Enrollment", on_delete=models.PROTECT, related_name="certificate", verbose_name=_("enrolment")
+        "courses.Enrollment",
+        on_delete=models.PROTECT,
+        related_name="certificate",
+        verbose_name=_("enrolment"),
+        null=True,
+        blank=True,
+    )
+    path_completion = models.OneToOneField(
+        "courses.PathCompletion",
+        on_delete=models.PROTECT,
+        related_name="certificate",
+        verbose_name=_("learning path completed"),
+        null=True,
+        blank=True,
     )
     code = models.CharField(_("verification code"), max_length=CODE_LENGTH, unique=True, default=new_code)
     # As issued: the certificate says what it said on the day, whatever changes later. Empty when the holder's
@@ -63,15 +78,35 @@ class Certificate(models.Model):
         help_text=_("Write a reason to revoke the certificate; clear it to reinstate. The reason is shown publicly."),
     )
 
+    # The Open Badges 3.0 credential as issued: a JWT-secured verifiable credential (courses.badges), signed once
+    # with the key current then. Empty until first asked for (certificates issued before credentials existed).
+    credential = models.TextField(_("signed credential"), blank=True, editable=False)
+
     class Meta:
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(enrollment__isnull=False, path_completion__isnull=True)
+                | models.Q(enrollment__isnull=True, path_completion__isnull=False),
+                name="certificate_of_a_course_or_a_path",
+            )
+        ]
 
     def __str__(self):
         return f"{self.code} {self.name} – {self.course_title}"
 
     def get_absolute_url(self):
         return reverse("certificates:verify", args=[self.code])
+
+    @property
+    def holder(self):
+        """The person it was issued to. Select ``enrollment__user`` or ``path_completion__user`` to read it free."""
+        return self.enrollment.user if self.enrollment_id else self.path_completion.user
+
+    @property
+    def holder_id(self):
+        return self.enrollment.user_id if self.enrollment_id else self.path_completion.user_id
 
     @property
     def is_revoked(self):

@@ -13,7 +13,7 @@ from courses.blocks import LessonStreamBlock
 
 
 class CourseIndexPage(IndexPage):
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "courses.LearningPathPage"]
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -75,7 +75,11 @@ class CoursePage(ContentPage):
     learning_outcomes = models.TextField(_("learning outcomes"), blank=True, help_text=_("One per line."))
     instructors = ParentalManyToManyField("courses.Instructor", blank=True, verbose_name=_("instructors"))
     prerequisites = ParentalManyToManyField(
-        "courses.CoursePage", blank=True, related_name="+", verbose_name=_("recommended before this course")
+        "courses.CoursePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("required before this course"),
+        help_text=_("Courses a learner must have completed before enrolling in this one."),
     )
     awards_certificate = models.BooleanField(_("awards a certificate"), default=True)
 

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from courses.exceptions import NoAttemptsLeft, QuizAlreadyPassed, RetryTooSoon
 
 MAX_RETRY_WAIT_MINUTES = 7 * 24 * 60  # a week
+MAX_DRAWN_QUESTIONS = 200
 
 
 class Quiz(TranslatableMixin, ClusterableModel):
@@ -53,7 +54,13 @@ class Quiz(TranslatableMixin, ClusterableModel):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
         FieldRowPanel([FieldPanel("review_policy"), FieldPanel("retry_wait_minutes")], heading=_("Attempts")),
-        InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
+        InlinePanel("questions", heading=_("Questions asked every time"), label=_("Question")),
+        InlinePanel(
+            "draws",
+            heading=_("Questions drawn from banks"),
+            label=_("Draw"),
+            help_text=_("Each attempt draws this many questions at random from the bank, after the questions above."),
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -104,27 +111,110 @@ def shuffled(choices, *, user_id, question_id, attempt_number):
     return sorted(choices, key=key)
 
 
+class QuestionBank(TranslatableMixin, ClusterableModel):
+    """Questions a quiz draws from at random: a course's own bank, or a shared one (no course)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty for a bank that every course's quizzes may draw from."),
+    )
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("course"),
+        FieldPanel("description"),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("question bank")
+        verbose_name_plural = _("question banks")
+
+    def __str__(self):
+        return self.title
+
+
+class QuizDraw(Orderable):
+    """One line of a quiz's draw: ``count`` questions at random from ``bank`` (of one topic, if given). The draw is
+    made per attempt and kept with it (QuizAttempt.question_ids); the original quiz's draws are the ones that count."""
+
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="draws")
+    bank = models.ForeignKey(QuestionBank, verbose_name=_("bank"), on_delete=models.PROTECT, related_name="draws")
+    count = models.PositiveSmallIntegerField(
+        _("questions drawn"), default=5, validators=[MinValueValidator(1), MaxValueValidator(MAX_DRAWN_QUESTIONS)]
+    )
+    topic = models.ForeignKey(
+        "core.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Draw only the bank's questions tagged with this topic. Leave empty for any."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("bank"), FieldPanel("count"), FieldPanel("topic")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("draw")
+        verbose_name_plural = _("draws")
+
+
 class Question(TranslatableMixin, Orderable, ClusterableModel):
+    """A question of one quiz (asked at every attempt) or of one bank (drawn at random): exactly one of the two."""
+
     class Kind(models.TextChoices):
         SINGLE = "single", _("One answer")
         MULTIPLE = "multiple", _("Several answers")
+        TRUE_FALSE = "true_false", _("True or false")
 
-    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="questions", null=True, blank=True)
+    bank = ParentalKey(QuestionBank, on_delete=models.CASCADE, related_name="questions", null=True, blank=True)
     text = models.TextField(_("question"), max_length=1000)
-    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.SINGLE)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)
+    points = models.PositiveSmallIntegerField(
+        _("points"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    topic = models.ForeignKey(
+        "core.Topic", verbose_name=_("topic"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     explanation = models.TextField(
         _("explanation"), blank=True, max_length=2000, help_text=_("Shown after the learner submits.")
     )
 
     panels = [
         FieldPanel("text"),
-        FieldPanel("kind"),
-        InlinePanel("choices", heading=_("Choices"), label=_("Choice"), min_num=2),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("points"), FieldPanel("topic")]),
+        InlinePanel(
+            "choices",
+            heading=_("Choices"),
+            label=_("Choice"),
+            min_num=2,
+            help_text=_("A true-or-false question has exactly two choices, such as “True” and “False”."),
+        ),
         FieldPanel("explanation"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quiz__isnull=True, bank__isnull=False)
+                | models.Q(quiz__isnull=False, bank__isnull=True),
+                name="question_in_a_quiz_or_a_bank",
+            ),
+        ]
+
+    @property
+    def has_one_answer(self):
+        return self.kind != self.Kind.MULTIPLE
 
     def __str__(self):
         return self.text[:80]
@@ -149,7 +239,12 @@ class QuizAttempt(models.Model):
     lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="quiz_attempts")
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
     answers = models.JSONField(_("answers"), default=dict)  # {question id: [choice ids]}, as submitted
-    score = models.PositiveSmallIntegerField(_("score (%)"))
+    # The questions this attempt asked, in order, as the original questions' ids: the quiz's own and those drawn
+    # from its banks. Grading and review use exactly these, whatever the banks hold later.
+    question_ids = models.JSONField(_("questions asked"), default=list)
+    score = models.PositiveSmallIntegerField(_("score (%)"))  # points / max_points, in percent
+    points = models.PositiveIntegerField(_("points"), default=0)
+    max_points = models.PositiveIntegerField(_("points possible"), default=0)
     passed = models.BooleanField(_("passed"))
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
 
@@ -160,3 +255,21 @@ class QuizAttempt(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.quiz} – {self.score}%"
+
+
+class AttemptAnswer(models.Model):
+    """One question of one attempt, graded: what the gradebook and the item statistics count in SQL."""
+
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="results")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="results")
+    correct = models.BooleanField(_("correct"))
+    points = models.PositiveSmallIntegerField(_("points"), default=0)
+
+    class Meta:
+        verbose_name = _("graded answer")
+        verbose_name_plural = _("graded answers")
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_result_per_question")]
+        indexes = [models.Index(fields=["question", "correct"], name="courses_result_item")]
+
+    def __str__(self):
+        return f"{self.attempt_id} – {self.question_id}: {self.points}"
