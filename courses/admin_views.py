@@ -79,7 +79,6 @@ def learning_report(request):
 class GradebookFilterForm(forms.Form):
     """The gradebook's filters: a city (an organisation with staff in the course), a cohort run, a status."""
 
-    CURRENT = ""
     city = forms.ModelChoiceField(
         label=gettext_lazy("City"),
         required=False,
@@ -96,7 +95,7 @@ class GradebookFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,
-        choices=[(CURRENT, gettext_lazy("In progress or completed")), *Enrollment.Status.choices],
+        choices=[("", gettext_lazy("In progress or completed")), *Enrollment.Status.choices],
     )
 
     def __init__(self, *args, course, **kwargs):
