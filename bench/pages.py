@@ -70,6 +70,14 @@ def ranked_table_xlsx(seeded):
     return seeded.ranking_url + "ranking/xlsx/"
 
 
+def gradebook(seeded):
+    return seeded.gradebook_url
+
+
+def bank_quiz_lesson(seeded):
+    return seeded.bank_lesson_url
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/", interleaved=True),
@@ -129,5 +137,9 @@ PAGES = [
     # The consultation programme (issue 20): the secretariat's ranked table, 101 applications × 5 reviews.
     BenchPage("consultations, ranked table", ranked_table, as_user="secretariat"),
     BenchPage("consultations, ranked table XLSX", ranked_table_xlsx, as_user="secretariat"),
+    # Assessment (issue 21): a course's gradebook in the admin, 50 of its 2,000 learners a page, 3 quizzes; a quiz
+    # lesson whose quiz draws 20 questions from a bank of 500.
+    BenchPage("gradebook (2,000 learners)", gradebook, as_user="secretariat"),
+    BenchPage("quiz from a bank of 500", bank_quiz_lesson, as_user="member"),
 ]
 STATIC_PAGE = "static file"

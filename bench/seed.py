@@ -37,6 +37,8 @@ class Seeded:
     download_url: str = ""
     secretary_email: str = ""
     ranking_url: str = ""
+    gradebook_url: str = ""
+    bank_lesson_url: str = ""
 
 
 def say(message):
@@ -188,6 +190,10 @@ def seed(scale):
     course_url, lesson_url = enroll_learners(memberships)
     event_url, calendar_path = register_attendees(memberships, member.user)
     secretary_email, ranking_url = add_consultations(home, organisations, password)
+    # The gradebook of every person and a quiz drawing from a bank of 500 questions (issue 21).
+    from bench import seed_grades
+
+    gradebook_url, bank_lesson_url = seed_grades.seed(indexes["courses"], users, member.user, secretary_email)
     # French as the demo has it: every page there too, an alias until it is translated (issue 18: a French listing
     # costs what the English one does).
     started = time.monotonic()
@@ -209,6 +215,8 @@ def seed(scale):
         certificate_url=certificate_url(),
         secretary_email=secretary_email,
         ranking_url=ranking_url,
+        gradebook_url=gradebook_url,
+        bank_lesson_url=bank_lesson_url,
     )
 
 
@@ -413,6 +421,7 @@ def add_toolkit_releases(memberships, downloads=50_000):
 
 def seeded_from_database():
     """With --reuse: find the people and city the pages need in a database seeded before."""
+    from bench import seed_grades
     from cases.models import CasePage
     from courses.models import Enrollment
     from members.models import Membership, Organisation, User
@@ -437,6 +446,7 @@ def seeded_from_database():
         **toolkit_urls(),
         certificate_url=certificate_url(),
         **consultation_urls(),
+        **seed_grades.urls_from_database(),
     )
 
 

@@ -5,7 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -19,8 +21,8 @@ from members.models import Membership
 from members.reports import OrganisationReport
 from members.selectors import ProfileFigure
 
-from . import admin_views, demo, demo_learning, demo_translations, selectors, services
-from .models import Certificate, CohortRun, Enrollment, Quiz
+from . import admin_views, demo, demo_learning, demo_translations, gradebook, selectors, services
+from .models import Certificate, CohortRun, Enrollment, QuestionBank, Quiz
 
 
 def course_facts(course):
@@ -266,6 +268,55 @@ def register_learning_report_menu_item():
         order=705,
         permission="courses.view_enrollment",
     )
+
+
+# --- The gradebook and item statistics ---------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_gradebook_urls():
+    return [
+        path("reports/gradebook/", admin_views.gradebook_index, name="courses_gradebook_index"),
+        path("reports/gradebook/<int:course_id>/", admin_views.gradebook_view, name="courses_gradebook"),
+        path(
+            "quizzes/<int:quiz_id>/item-statistics/",
+            admin_views.quiz_item_statistics,
+            name="courses_quiz_item_statistics",
+        ),
+        path(
+            "question-banks/<int:bank_id>/item-statistics/",
+            admin_views.bank_item_statistics,
+            name="courses_bank_item_statistics",
+        ),
+    ]
+
+
+class GradebookMenuItem(MenuItem):
+    """Shown to whoever may read the gradebook (the view checks again)."""
+
+    def is_shown(self, request):
+        return gradebook.may_see_gradebook(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_gradebook_menu_item():
+    return GradebookMenuItem(
+        gettext_lazy("Gradebook"), reverse("courses_gradebook_index"), icon_name="table", order=706
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def item_statistics_button(snippet, user, next_url=None):
+    """ "Item statistics" in the quizzes' and question banks' listings, for their editors."""
+    if isinstance(snippet, Quiz):
+        url_name = "courses_quiz_item_statistics"
+    elif isinstance(snippet, QuestionBank):
+        url_name = "courses_bank_item_statistics"
+    else:
+        return []
+    if not gradebook.may_see_item_statistics(user, type(snippet)):
+        return []
+    return [Button(_("Item statistics"), url=reverse(url_name, args=[snippet.pk]), icon_name="table", priority=40)]
 
 
 # --- Quizzes ---------------------------------------------------------------------------------------
