@@ -220,10 +220,11 @@ def achievement_document(*, page_id, name, kind, issuer_name):
 
 
 def valid_from(certificate):
-    """The first moment of the completion date in the learner's zone, in UTC: never later than the completion."""
+    """The first moment of the completion date in the learner's zone (never later than the completion), written
+    with that zone's offset, so that its date is the certificate's date: "2024-12-02T00:00:00+09:00"."""
     zone = zoneinfo.ZoneInfo(certificate.time_zone) if certificate.time_zone else datetime.UTC
     start = datetime.datetime.combine(certificate.issued_on, datetime.time(), tzinfo=zone)
-    return start.astimezone(datetime.UTC)
+    return start.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def iso(moment):
@@ -257,7 +258,7 @@ def build_credential(certificate, *, page_id, kind, email):
         "id": certificate_id(certificate.code),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": issuer_reference(certificate.issuer),
-        "validFrom": iso(valid_from(certificate)),
+        "validFrom": valid_from(certificate),
         "name": certificate.course_title,
         # OB 3.0 has no hours: they are in the credential's description, as on the PDF.
         "description": f"{certificate.course_title}: {certificate.hours} hours, completed on "

@@ -133,7 +133,7 @@ class Verification:
 
     @property
     def signed_on(self):
-        """The day the credential says it is valid from (its issue date), or None."""
+        """The day the credential says it is valid from (the certificate's date, in the learner's zone), or None."""
         try:
             return badges.parse_iso(self.claims["validFrom"]).date()
         except (KeyError, TypeError, ValueError):
@@ -155,7 +155,7 @@ def _matches_record(claims, certificate):
     return (
         claims.get("name") == certificate.course_title
         and subject.get("name", "") == certificate.name
-        and claims.get("validFrom") == badges.iso(badges.valid_from(certificate))
+        and claims.get("validFrom") == badges.valid_from(certificate)
         and isinstance(status, dict)
         and status.get("statusListIndex") == str(certificate.id)
         and status.get("statusListCredential") == badges.status_list_id()
