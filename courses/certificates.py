@@ -144,24 +144,31 @@ BADGE_SCALE = 2  # drawn twice as large, then reduced: smooth edges without anti
 BADGE_BRAND, BADGE_BRAND_DARK, BADGE_ACCENT, BADGE_LIGHT = "#0b3d6b", "#072a4a", "#0d6e61", "#e3f4f1"
 
 
-def _fitted_lines(draw_on, text, font_path, size, width, max_lines):
-    """``text`` wrapped to ``width`` at the largest font size (from ``size`` down) that fits in ``max_lines``."""
+def _badge_font(path, size):
+    """Pillow's basic layout, always: the text is shaped and ordered by ``visual`` (as in the PDF), so the result
+    does not depend on whether this Pillow was built with libraqm."""
     from PIL import ImageFont
 
-    words = visual(text).split() or [""]
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _fitted_lines(draw_on, text, font_path, size, width, max_lines):
+    """``text`` wrapped to ``width`` at the largest font size (from ``size`` down) that fits in ``max_lines``: the
+    words are wrapped in reading order, then each line is put in display order."""
+    words = text.split() or [""]
     while True:
-        font = ImageFont.truetype(str(font_path), size)
+        font = _badge_font(font_path, size)
         lines, line = [], ""
         for word in words:
             candidate = f"{line} {word}".strip()
-            if draw_on.textlength(candidate, font=font) <= width or not line:
+            if draw_on.textlength(visual(candidate), font=font) <= width or not line:
                 line = candidate
             else:
                 lines.append(line)
                 line = word
         lines.append(line)
         if len(lines) <= max_lines or size <= 18:
-            return font, lines[:max_lines]
+            return font, [visual(line) for line in lines[:max_lines]]
         size -= 4
 
 
@@ -176,7 +183,7 @@ def render_badge_png(certificate):
 
 
 def _render_badge(certificate, course_title):
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     size = BADGE_SIZE * BADGE_SCALE
     image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
@@ -193,14 +200,14 @@ def _render_badge(certificate, course_title):
     def line(text, y, font, fill="white"):
         pen.text((middle, y), visual(text), font=font, fill=fill, anchor="mm")
 
-    line("WeGo Hub", 150 * BADGE_SCALE, ImageFont.truetype(str(bold), 34 * BADGE_SCALE), BADGE_LIGHT)
-    line(_("Certificate of completion"), 200 * BADGE_SCALE, ImageFont.truetype(str(regular), 24 * BADGE_SCALE))
+    line("WeGo Hub", 150 * BADGE_SCALE, _badge_font(bold, 34 * BADGE_SCALE), BADGE_LIGHT)
+    line(_("Certificate of completion"), 200 * BADGE_SCALE, _badge_font(regular, 24 * BADGE_SCALE))
     font, lines = _fitted_lines(pen, course_title, bold, 40 * BADGE_SCALE, 400 * BADGE_SCALE, 3)
     step = font.size * 1.2
     top = 300 * BADGE_SCALE - step * (len(lines) - 1) / 2
     for number, text in enumerate(lines):
         pen.text((middle, top + number * step), text, font=font, fill="white", anchor="mm")
-    details = ImageFont.truetype(str(regular), 20 * BADGE_SCALE)
+    details = _badge_font(regular, 20 * BADGE_SCALE)
     line(formats.date_format(certificate.issued_on, "DATE_FORMAT"), 410 * BADGE_SCALE, details, BADGE_LIGHT)
     line(certificate.display_code, 450 * BADGE_SCALE, details, BADGE_LIGHT)
 

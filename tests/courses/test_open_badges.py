@@ -374,3 +374,30 @@ def test_me_links_the_badge_the_json_and_linkedin(certificate, client):
     assert "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&amp;name=Open+data+basics" in page
     assert f"certId={certificate.code}" in page
     assert "certUrl=https%3A%2F%2Fhub.example.org%2Fcertificates%2F" in page
+
+
+def test_the_badge_draws_a_right_to_left_title_in_reading_order():
+    import datetime
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from courses.certificates import _badge_font, _fitted_lines, _render_badge
+    from courses.certificates import visual as display_order
+
+    title = "البيانات المفتوحة للمدن الذكية والمستدامة في العالم"
+    badge = SimpleNamespace(issued_on=datetime.date(2026, 12, 2), display_code="7KQ4-M2XH-9TRB")
+    with translation.override("ar"):
+        assert Image.open(io.BytesIO(_render_badge(badge, title))).size == (600, 600)
+    from PIL import ImageDraw
+
+    pen = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    _font, lines = _fitted_lines(pen, title, badges_font_path(), 80, 800, 3)
+    assert len(lines) > 1 and lines[0] == display_order(" ".join(title.split()[: len(lines[0].split())]))
+    assert _badge_font(badges_font_path(), 20).size == 20
+
+
+def badges_font_path():
+    from courses.certificates import FONTS
+
+    return FONTS / "DejaVuSans-Bold.ttf"
