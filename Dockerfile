@@ -24,9 +24,11 @@ RUN groupadd --system --gid 10001 wego \
 COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=wego:wego . /app
-# Production settings refuse to start without SECRET_KEY and ALLOWED_HOSTS: throwaway values, this step only.
+# Production settings refuse to start without SECRET_KEY, ALLOWED_HOSTS and OPEN_BADGES_SIGNING_KEYS: throwaway
+# values, this step only (the key below is 32 zero bytes: it signs nothing, these commands issue no credential).
 # The interface catalogues are compiled here, not committed (polib: the image carries no GNU gettext).
-RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input --verbosity 0 \
+RUN export OPEN_BADGES_SIGNING_KEYS=build-only:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA \
+    && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input --verbosity 0 \
     && SECRET_KEY=compile-only ALLOWED_HOSTS=localhost python manage.py compile_catalogues
 USER wego
 VOLUME ["/data/media"]

@@ -84,6 +84,7 @@ format: install-test
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=wego_hub.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(date +%s)-a-long-random-looking-value-xyz} \
+	  OPEN_BADGES_SIGNING_KEYS=$${OPEN_BADGES_SIGNING_KEYS:-$$($(BIN)/python -c 'import base64, os; print("check-deploy:" + base64.urlsafe_b64encode(os.urandom(32)).rstrip(b"=").decode())')} \
 	  ALLOWED_HOSTS=hub.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Seeds its own database at scale and measures pages in-process and under gunicorn.

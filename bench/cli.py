@@ -39,6 +39,7 @@ def settings_environment(workdir):
     return {
         "DJANGO_SETTINGS_MODULE": "wego_hub.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "OPEN_BADGES_SIGNING_KEYS": "bench:" + secrets.token_urlsafe(32)[:43],
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database_url,

@@ -23,6 +23,7 @@ class Card:
     progress_label: str = ""
     action_url: str = ""
     action_label: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # further (url, label) links under the action, plain links
     image: object = None  # a cover image (the image model), shown as the card's thumbnail
     lang: str = ""  # the language of title and summary when it is not the page's (an untranslated page's)
 

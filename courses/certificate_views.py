@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from core.i18n import active_language
 
 from .certificates import render_pdf
+from .credentials import verify_certificate
 from .models import Certificate
 from .models.certificates import normalise_code
 from .selectors import certificate_course_title
@@ -41,7 +42,12 @@ def verify(request, code):
     certificate = Certificate.objects.filter(code=code_ok).first() if code_ok else None
     if certificate is None:
         return not_found(request, code)
-    context = {"certificate": certificate, "course_title": certificate_course_title(certificate, active_language())}
+    context = {
+        "certificate": certificate,
+        "course_title": certificate_course_title(certificate, active_language()),
+        # The page checks the credential's signature itself (and the revocation list), not only our database.
+        "verification": verify_certificate(certificate=certificate),
+    }
     response = TemplateResponse(request, "courses/certificate_verify.html", context)
     response["X-Robots-Tag"] = "noindex"  # a person's name on a page nobody should find by searching
     return response

@@ -134,3 +134,104 @@ def _render_pdf(certificate, course_title):
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+# --- The badge image (Open Badges 3.0: the credential is baked into it, courses.badges.bake_png) ------------
+
+BADGE_SIZE = 600
+BADGE_SCALE = 2  # drawn twice as large, then reduced: smooth edges without anti-aliased primitives
+# The association's colours (static/css/site.css: --brand, --brand-dark, --accent, --accent-light).
+BADGE_BRAND, BADGE_BRAND_DARK, BADGE_ACCENT, BADGE_LIGHT = "#0b3d6b", "#072a4a", "#0d6e61", "#e3f4f1"
+
+
+def _badge_font(path, size):
+    """Pillow's basic layout, always: the text is shaped and ordered by ``visual`` (as in the PDF), so the result
+    does not depend on whether this Pillow was built with libraqm."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _fitted_lines(draw_on, text, font_path, size, width, max_lines):
+    """``text`` wrapped to ``width`` at the largest font size (from ``size`` down) that fits in ``max_lines``: the
+    words are wrapped in reading order, then each line is put in display order."""
+    words = text.split() or [""]
+    while True:
+        font = _badge_font(font_path, size)
+        lines, line = [], ""
+        for word in words:
+            candidate = f"{line} {word}".strip()
+            if draw_on.textlength(visual(candidate), font=font) <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+        if len(lines) <= max_lines or size <= 18:
+            return font, [visual(line) for line in lines[:max_lines]]
+        size -= 4
+
+
+def render_badge_png(certificate):
+    """A round badge in the association's colours: the hub, "certificate of completion", the course, the date and
+    the code, in the learner's language (DejaVu Sans from courses/fonts). PNG bytes, without the credential."""
+    from .selectors import certificate_course_title, learner_language
+
+    language = learner_language(certificate.holder)
+    with translation.override(language):
+        return _render_badge(certificate, certificate_course_title(certificate, language))
+
+
+def _render_badge(certificate, course_title):
+    from PIL import Image, ImageDraw
+
+    size = BADGE_SIZE * BADGE_SCALE
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    pen = ImageDraw.Draw(image)
+    pen.ellipse((0, 0, size - 1, size - 1), fill=BADGE_ACCENT)
+    ring = 28 * BADGE_SCALE
+    pen.ellipse((ring, ring, size - 1 - ring, size - 1 - ring), fill=BADGE_BRAND)
+    inner = 44 * BADGE_SCALE
+    pen.ellipse((inner, inner, size - 1 - inner, size - 1 - inner), outline=BADGE_LIGHT, width=3 * BADGE_SCALE)
+
+    regular, bold = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
+    middle = size // 2
+
+    def line(text, y, font, fill="white"):
+        pen.text((middle, y), visual(text), font=font, fill=fill, anchor="mm")
+
+    line("WeGo Hub", 150 * BADGE_SCALE, _badge_font(bold, 34 * BADGE_SCALE), BADGE_LIGHT)
+    line(_("Certificate of completion"), 200 * BADGE_SCALE, _badge_font(regular, 24 * BADGE_SCALE))
+    font, lines = _fitted_lines(pen, course_title, bold, 40 * BADGE_SCALE, 400 * BADGE_SCALE, 3)
+    step = font.size * 1.2
+    top = 300 * BADGE_SCALE - step * (len(lines) - 1) / 2
+    for number, text in enumerate(lines):
+        pen.text((middle, top + number * step), text, font=font, fill="white", anchor="mm")
+    details = _badge_font(regular, 20 * BADGE_SCALE)
+    line(formats.date_format(certificate.issued_on, "DATE_FORMAT"), 410 * BADGE_SCALE, details, BADGE_LIGHT)
+    line(certificate.display_code, 450 * BADGE_SCALE, details, BADGE_LIGHT)
+
+    image = image.resize((BADGE_SIZE, BADGE_SIZE), Image.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def linkedin_add_url(certificate):
+    """LinkedIn's "add a licence or certification" form, filled in (a plain link: nothing is loaded from LinkedIn)."""
+    from urllib.parse import urlencode
+
+    from .badges import certificate_id
+
+    query = urlencode(
+        {
+            "startTask": "CERTIFICATION_NAME",
+            "name": certificate.course_title,
+            "organizationName": certificate.issuer,
+            "issueYear": certificate.issued_on.year,
+            "issueMonth": certificate.issued_on.month,
+            "certUrl": certificate_id(certificate.code),  # the verification page, in the site's language
+            "certId": certificate.code,
+        }
+    )
+    return f"https://www.linkedin.com/profile/add?{query}"

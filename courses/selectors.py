@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -562,3 +562,43 @@ def learning_by_region_and_course(*, region="", course=None):
         enrollments = enrollments.filter(course__translation_key=course.translation_key)
     rows = learning_by_course(enrollments.values("course__title", "user__membership__organisation__region"))
     return list(rows.order_by("course__title", "user__membership__organisation__region"))
+
+
+# --- Open Badges credentials ----------------------------------------------------------------------
+
+
+def revoked_certificate_ids():
+    """(ids of revoked certificates, the highest certificate id) for the revocation status list: two queries."""
+    revoked = list(Certificate.objects.filter(revoked_at__isnull=False).values_list("id", flat=True))
+    highest = Certificate.objects.aggregate(highest=Max("id"))["highest"] or 0
+    return revoked, highest
+
+
+def achievement_page(page_id):
+    """(the original course or learning path with this id, "course" or "path") when its achievement is public (it
+    is live, or a certificate of it was issued), else (None, ""). At most two queries."""
+    from .models import LearningPathPage
+
+    visible = Q(live=True)
+    course = (
+        CoursePage.objects.filter(visible | Q(enrollments__certificate__isnull=False), pk=page_id)
+        .only("id", "title")
+        .first()
+    )
+    if course is not None:
+        return course, "course"
+    path = (
+        LearningPathPage.objects.filter(visible | Q(completions__certificate__isnull=False), pk=page_id)
+        .only("id", "title")
+        .first()
+    )
+    return (path, "path") if path is not None else (None, "")
+
+
+def certificate_for_holder_download(code):
+    """The certificate with ``code`` and its holder (for the download views' access rule): one query."""
+    return (
+        Certificate.objects.select_related("enrollment__user", "path_completion__user")
+        .filter(code=code or None)
+        .first()
+    )

@@ -12,6 +12,7 @@ from core.i18n import original
 from core.locking import lock_for_seats
 from members.services import qualifies_as_member
 
+from .credentials import attach_credential
 from .exceptions import (
     ChooseARun,
     CourseNotAvailable,
@@ -289,7 +290,7 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
         with transaction.atomic():
             # The date is the completion's calendar date in the learner's zone at this moment, kept with the zone:
             # whoever views it later, and from wherever, reads the same date.
-            return Certificate.objects.create(
+            certificate = Certificate.objects.create(
                 enrollment=enrollment,
                 # Never the email address: the name is printed on a public page (empty reads "name withheld").
                 name=user.get_full_name(),
@@ -299,6 +300,9 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
                 time_zone=learner_time_zone(user).key,
                 issuer=ISSUER,
             )
+            # Its Open Badges credential, signed once with the current key and kept with it (courses.credentials).
+            attach_credential(certificate)
+            return certificate
     except IntegrityError:  # issued by a simultaneous request
         return Certificate.objects.get(enrollment=enrollment)
 

@@ -22,6 +22,7 @@ from members.reports import OrganisationReport
 from members.selectors import ProfileFigure
 
 from . import admin_views, demo, demo_learning, demo_translations, gradebook, selectors, services
+from .certificates import linkedin_add_url
 from .models import Certificate, CohortRun, Enrollment, QuestionBank, Quiz
 
 
@@ -171,6 +172,11 @@ def my_certificates_section(request):
                 ),
                 action_url=certificate.pdf_url,
                 action_label=_("Download the PDF"),
+                links=(
+                    (reverse("certificates:badge", args=[certificate.code]), _("Download badge (PNG)")),
+                    (reverse("certificates:credential", args=[certificate.code]), _("Credential (JSON)")),
+                    (linkedin_add_url(certificate), _("Add to LinkedIn")),
+                ),
             )
             for certificate in certificates
         ],

@@ -34,6 +34,8 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.+)$", core_views.public_media, name="public_media"),
     # The language switcher's links: remember the choice, then go to the page in that language.
     path("language/<str:code>/", core_views.switch_language, name="switch_language"),
+    # Open Badges: the issuer profile, its keys, achievements and the revocation list (JSON-LD, no language).
+    path("credentials/", include("courses.credential_urls")),
 ]
 
 if settings.DEBUG:

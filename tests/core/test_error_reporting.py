@@ -272,6 +272,7 @@ def test_production_writes_json_request_lines_to_stdout_and_mails_admins(tmp_pat
         "DJANGO_SETTINGS_MODULE": "wego_hub.settings.production",
         "SECRET_KEY": "probe-only-key-0123456789abcdef0123456789abcdef",
         "ALLOWED_HOSTS": "testserver",
+        "OPEN_BADGES_SIGNING_KEYS": "probe:" + "A" * 43,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'probe.sqlite3'}",
         "WEGO_VAR_DIR": str(tmp_path),
         "EMAIL_HOST": "smtp.example.org",

@@ -110,6 +110,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "wego_hub.settings.production",
     "SECRET_KEY": "a-production-like-secret-key-with-plenty-of-entropy-9f8e7d6c5b4a",
     "ALLOWED_HOSTS": "hub.example.org",
+    "OPEN_BADGES_SIGNING_KEYS": "deploy-check:" + "A" * 43,
 }
 
 

@@ -51,6 +51,7 @@ def production_run(**environment):
         **{key: value for key, value in os.environ.items() if key not in {"TRUSTED_PROXY_COUNT", "CLIENT_IP_HEADER"}},
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "hub.example.org",
+        "OPEN_BADGES_SIGNING_KEYS": "probe:" + "A" * 43,
         **environment,
     }
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True)

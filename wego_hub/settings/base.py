@@ -319,6 +319,11 @@ WAGTAIL_SITE_NAME = "WeGo Hub"
 # with it, and the default Wagtail Site follows it. `make run` sets it to the address it serves.
 PUBLIC_URL = env("PUBLIC_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = PUBLIC_URL
+# Open Badges 3.0 credentials (courses.badges): Ed25519 keys, "key-id:base64url-32-byte-seed" separated by commas.
+# The first signs new credentials; every one is published in the issuer profile, so credentials signed with an older
+# key still verify (rotate by putting a new key first). Unset (laptop, tests): one key derived from SECRET_KEY.
+# Production requires it. `manage.py generate_badge_key <id>` prints a new entry.
+OPEN_BADGES_SIGNING_KEYS = env("OPEN_BADGES_SIGNING_KEYS", "")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

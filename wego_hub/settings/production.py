@@ -18,6 +18,8 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PUBLIC_URL = WAGTAILADMIN_BASE_URL = env("PUBLIC_URL", f"https://{ALLOWED_HOSTS[0]}")
+# The keys that sign certificates' Open Badges credentials (courses.badges; docs/operations.md, "Badge keys").
+OPEN_BADGES_SIGNING_KEYS = required("OPEN_BADGES_SIGNING_KEYS")
 
 # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
