@@ -75,9 +75,10 @@ def _salt(*, user_id, quiz_id, attempt_number):
 
 
 def sign_draw(question_ids, *, user_id, quiz_id, attempt_number):
-    """The value of the quiz form's hidden ``drawn`` field: the ids, signed for this learner, quiz and attempt."""
+    """The value of the quiz form's hidden ``drawn`` field: the ids, signed for this learner, quiz and attempt. No
+    timestamp, so a reload gives the same value (the page may be compared, or kept in the browser's cache)."""
     salt = _salt(user_id=user_id, quiz_id=quiz_id, attempt_number=attempt_number)
-    return signing.dumps(list(question_ids), salt=salt, compress=True)
+    return signing.Signer(salt=salt).sign_object(list(question_ids), compress=True)
 
 
 def read_draw(token, *, expected, user_id, quiz_id, attempt_number):
@@ -85,7 +86,7 @@ def read_draw(token, *, expected, user_id, quiz_id, attempt_number):
     (``expected``). A value signed for the previous attempt (submitted meanwhile, in another tab) or a draw the quiz
     no longer makes (an editor changed it) is stale; anything else is not ours."""
     try:
-        ids = signing.loads(token, salt=_salt(user_id=user_id, quiz_id=quiz_id, attempt_number=attempt_number))
+        ids = _loads(token, user_id=user_id, quiz_id=quiz_id, attempt_number=attempt_number)
     except signing.BadSignature:
         earlier = {"user_id": user_id, "quiz_id": quiz_id, "attempt_number": attempt_number - 1}
         if attempt_number > 1 and _signed_for(token, **earlier):
@@ -98,9 +99,13 @@ def read_draw(token, *, expected, user_id, quiz_id, attempt_number):
     return ids
 
 
+def _loads(token, **salt):
+    return signing.Signer(salt=_salt(**salt)).unsign_object(token)
+
+
 def _signed_for(token, **salt):
     try:
-        signing.loads(token, salt=_salt(**salt))
+        _loads(token, **salt)
     except signing.BadSignature:
         return False
     return True
