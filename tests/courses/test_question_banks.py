@@ -1,10 +1,12 @@
 """Question banks: each attempt draws its questions at random from the quiz's banks, fixed for the learner and the
 attempt, carried signed in the form and kept with the attempt, so grading and review use exactly what was asked."""
 
+import io
 import re
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -403,3 +405,22 @@ def test_a_quiz_needs_a_question_and_a_draw_that_fits_its_bank(admin_client):
     assert not Quiz.objects.exists()
     assert admin_client.post(add, {**draw, "draws-0-count": "3"}).status_code == 302
     assert Quiz.objects.get().draws.get().count == 3
+
+
+def test_the_demo_seeds_a_shared_bank_and_a_final_assessment_drawing_from_it():
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())  # safe to run twice
+
+    bank = QuestionBank.objects.get(title="E-government fundamentals", locale__language_code="en")
+    questions = list(bank.questions.prefetch_related("choices"))
+    assert bank.course is None and len(questions) >= 12
+    assert {question.kind for question in questions} == {"single", "multiple", "true_false"}
+    assert any(question.points == 2 for question in questions) and all(q.topic_id for q in questions)
+    for question in questions:
+        right = sum(choice.correct for choice in question.choices.all())
+        assert right == 1 if question.has_one_answer else right >= 1, question.text
+        assert question.kind != "true_false" or len(question.choices.all()) == 2
+    draw = QuizDraw.objects.get(bank=bank, quiz__locale__language_code="en")  # translations copy the line
+    assert draw.count == 5
+    own = draw.quiz.questions.count()
+    assert len(drawn_question_ids(draw.quiz, user_id=1, attempt_number=1)) == own + 5
