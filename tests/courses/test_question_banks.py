@@ -316,7 +316,7 @@ def test_drawing_from_a_bank_of_500_is_quick_and_three_queries(site_tree, django
     started = time.perf_counter()
     with django_assert_num_queries(3):
         drawn = drawn_question_ids(quiz, user_id=1, attempt_number=1)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1  # about 10 ms; generous for a loaded machine
     assert len(drawn) == 51 and len(set(drawn)) == 51
 
 
