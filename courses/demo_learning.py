@@ -9,7 +9,7 @@ from core.demo import ensure_child
 from core.i18n import in_default_language
 from members.models import User
 
-from . import services
+from . import demo_assessment, services
 from .demo_content import FINAL_ASSESSMENT_MINUTES
 from .models import Choice, CohortRun, CoursePage, LessonPage, ModulePage, Question, Quiz
 
@@ -163,5 +163,6 @@ def right_answers(quiz):
 
 def seed(progress):
     ensure_final_quiz(progress)
+    demo_assessment.seed(progress)  # a shared question bank, and one final assessment drawing from it
     ensure_cohort_runs(progress)
     ensure_graduates(progress)

@@ -110,3 +110,20 @@ class RunClosed(LearningError):
 class RunFull(LearningError):
     message = _("This run is full. Choose another run, or ask the course team about the next one.")
     status = 409
+
+
+class DrawNotRecognised(LearningError):
+    """The quiz form's signed list of the questions it showed is missing, or is not one this site signed."""
+
+    message = _("This form does not say which questions it showed. Reload the lesson and answer again.")
+    status = 400
+
+
+class StaleQuizForm(LearningError):
+    """The form was opened before an attempt made elsewhere (another tab), or before an editor changed the quiz."""
+
+    message = _(
+        "This quiz changed, or you submitted it in another tab, since you opened this page. Your answers were not "
+        "saved: reload the lesson to see the current questions."
+    )
+    status = 409

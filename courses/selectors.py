@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.facets import by_slug, listing_version, topic_counts, value_counts, with_topic
-from core.i18n import active_language, in_reader_language
+from core.i18n import active_language, in_reader_language, original
 from core.listings import PAGE_CARD_FIELDS
 from core.models import Topic
 from core.models.taxonomy import in_reader_language_or_original
@@ -24,6 +24,7 @@ from core.pagination import paginate
 from members.selectors import joining_step
 from members.services import qualifies_as_member
 
+from .draws import drawn_question_ids, questions_as_shown, sign_draw
 from .forms import CourseCatalogueForm
 from .models import (
     Certificate,
@@ -278,15 +279,20 @@ def lesson_page_context(request, lesson):
         "position": position + 1,
         "lesson_count": len(all_lessons),
         "joining": sign_in_links(request, lesson) if not request.user.is_authenticated else {},
-        **quiz_context(request.user, lesson, enrollment),
+        **quiz_context(request.user, lesson, enrollment, course=course),
     }
 
 
-def quiz_context(user, lesson, enrollment):
+def quiz_context(user, lesson, enrollment, *, course=None):
     """The quiz as the learner sees it. Which choices are right and the explanations reach the page only when the
     quiz's review policy allows (never, after passing, or when the learner's attempts are over); before that the
     learner sees their score alone. The form is shown only when the learner may submit now; otherwise the page
-    says why, in the words the server would refuse with. Choices are in this attempt's shuffled order."""
+    says why, in the words the server would refuse with.
+
+    The form asks this attempt's questions (courses.draws: the quiz's own, then those drawn from its banks, fixed for
+    the learner and attempt), in the lesson's language, and carries their ids signed; the review shows the questions
+    the latest attempt asked. Choices are in the attempt's shuffled order. A fixed number of queries whatever the
+    size of the banks or the number of attempts."""
     if lesson.quiz_id is None:
         return {}
     quiz = lesson.quiz
@@ -304,39 +310,62 @@ def quiz_context(user, lesson, enrollment):
     passed = any(attempt.passed for attempt in attempts)
     review = latest is not None and quiz.shows_review(passed=passed, used=len(attempts))
     refusal = quiz.attempt_refusal(attempts=attempts, now=timezone.now()) if enrollment else None
-    # The form shows the next attempt's order; the review shows the order the latest attempt was answered in.
-    attempt_number = len(attempts) if refusal is not None and latest else len(attempts) + 1
-    submitted = {int(key): set(value) for key, value in latest.answers.items()} if latest else {}
-    shown_questions = list(quiz.questions.prefetch_related("choices"))
+    source_quiz = original(quiz)
+    drawn = ""
+    if review:  # the questions the latest attempt asked, in the order it showed them
+        attempt_number = len(attempts)
+        question_ids = asked_by(latest, source_quiz)
+    else:  # the next attempt's
+        attempt_number = len(attempts) + 1
+        question_ids = drawn_question_ids(source_quiz, user_id=user.pk, attempt_number=attempt_number)
+        if enrollment is not None and refusal is None:
+            drawn = sign_draw(question_ids, user_id=user.pk, quiz_id=source_quiz.pk, attempt_number=attempt_number)
+    shown_questions = [shown for _original, shown in questions_as_shown(question_ids, lesson.locale_id)]
+    submitted = {int(key): set(value) for key, value in latest.answers.items()} if review else {}
     if review:
         submitted = answers_as_shown(submitted, shown_questions)
-    questions = []
-    for question in shown_questions:
-        choices = shuffled(
-            question.choices.all(), user_id=user.pk, question_id=question.id, attempt_number=attempt_number
-        )
-        shown = {"id": question.id, "text": question.text, "multiple": question.kind == "multiple"}
-        shown["choices"] = [(choice.id, choice.text) for choice in choices]
-        if review:
-            right = {choice.id for choice in choices if choice.correct}
-            shown.update(
-                selected=submitted.get(question.id, set()),
-                right=right,
-                correct=submitted.get(question.id, set()) == right,
-                explanation=question.explanation,
-            )
-        questions.append(shown)
+    questions = [
+        shown_question(question, user_id=user.pk, attempt_number=attempt_number, submitted=submitted, review=review)
+        for question in shown_questions
+    ]
     left = None if quiz.max_attempts is None else max(quiz.max_attempts - len(attempts), 0)
     return {
         "quiz": quiz,
         "questions": questions,
+        "drawn": drawn,
         "attempt": latest,
         "attempts_left": left,
         "show_review": review,
         "review_note": "" if review or latest is None else review_note(quiz),
         "can_submit": enrollment is not None and refusal is None,
         "refusal": refusal.message if refusal is not None and not passed else "",
+        "history_url": reverse("courses:attempts", args=[course.id, lesson.id]) if attempts and course else "",
     }
+
+
+def asked_by(attempt, source_quiz):
+    """The original question ids an attempt asked; an attempt from before draws were kept asked the quiz's own."""
+    if attempt.question_ids:
+        return list(attempt.question_ids)
+    return list(source_quiz.questions.order_by("sort_order", "id").values_list("id", flat=True))
+
+
+def shown_question(question, *, user_id, attempt_number, submitted, review):
+    """One question as a page shows it: its choices in the attempt's order; with the learner's answers when
+    ``submitted`` has them, and the right answers and the explanation only when ``review`` allows."""
+    choices = shuffled(question.choices.all(), user_id=user_id, question_id=question.id, attempt_number=attempt_number)
+    shown = {
+        "id": question.id,
+        "text": question.text,
+        "multiple": not question.has_one_answer,
+        "points": question.points,
+        "choices": [(choice.id, choice.text) for choice in choices],
+        "selected": submitted.get(question.id, set()),
+    }
+    if review:
+        right = {choice.id for choice in choices if choice.correct}
+        shown.update(right=right, correct=shown["selected"] == right, explanation=question.explanation)
+    return shown
 
 
 def answers_as_shown(submitted, questions):
@@ -357,6 +386,68 @@ def answers_as_shown(submitted, questions):
         if shown is not None:
             result[shown] = {shown_choice[choice_keys[c]] for c in selected if choice_keys.get(c) in shown_choice}
     return result
+
+
+# --- Attempt history ------------------------------------------------------------------------------
+
+
+def my_attempts(user, lesson):
+    """The learner's attempts at the lesson's quiz, oldest first, each with its ``number`` (1, 2, …): one query.
+    Kept against the original lesson and quiz, matched by translation key like the lesson page's."""
+    attempts = list(
+        QuizAttempt.objects.filter(
+            user=user, lesson__translation_key=lesson.translation_key, quiz__translation_key=lesson.quiz.translation_key
+        ).order_by("submitted_at", "id")
+    )
+    for number, attempt in enumerate(attempts, start=1):
+        attempt.number = number
+    return attempts
+
+
+def attempt_history_context(user, lesson):
+    """The attempt history page: every attempt, newest first, with its score and points. Two queries (the quiz and
+    the attempts) whatever the number of attempts."""
+    quiz = lesson.quiz
+    attempts = my_attempts(user, lesson)
+    passed = any(attempt.passed for attempt in attempts)
+    return {
+        "quiz": quiz,
+        "attempts": attempts[::-1],
+        "show_review": bool(attempts) and quiz.shows_review(passed=passed, used=len(attempts)),
+        "review_note": review_note(quiz) if attempts else "",
+    }
+
+
+def attempt_review_context(user, lesson, attempt_id):
+    """One of the learner's attempts as it was asked: the questions it drew (in the lesson's language), the
+    learner's answers and, when the quiz's review policy allows now, the right answers, the explanations and the
+    points each question earned. None when the attempt is not this learner's at this lesson's quiz. A fixed number
+    of queries whatever the number of questions or attempts."""
+    quiz = lesson.quiz
+    attempts = my_attempts(user, lesson)
+    attempt = next((attempt for attempt in attempts if attempt.id == attempt_id), None)
+    if attempt is None:
+        return None
+    passed = any(item.passed for item in attempts)
+    review = quiz.shows_review(passed=passed, used=len(attempts))
+    pairs = questions_as_shown(asked_by(attempt, original(quiz)), lesson.locale_id)
+    shown_questions = [shown for _original, shown in pairs]
+    submitted = answers_as_shown({int(key): set(value) for key, value in attempt.answers.items()}, shown_questions)
+    earned = dict(attempt.results.values_list("question_id", "points")) if review else {}
+    questions = []
+    for original_question, question in pairs:
+        item = shown_question(
+            question, user_id=user.pk, attempt_number=attempt.number, submitted=submitted, review=review
+        )
+        item["earned"] = earned.get(original_question.id, 0)
+        questions.append(item)
+    return {
+        "quiz": quiz,
+        "attempt": attempt,
+        "questions": questions,
+        "show_review": review,
+        "review_note": "" if review else review_note(quiz),
+    }
 
 
 def review_note(quiz):

@@ -13,10 +13,12 @@ from core.locking import lock_for_seats
 from members.services import qualifies_as_member
 
 from .credentials import attach_credential
+from .draws import drawn_question_ids, has_draws, questions_as_shown, read_draw
 from .exceptions import (
     ChooseARun,
     CourseNotAvailable,
     CourseNotCompleted,
+    DrawNotRecognised,
     LessonNotAvailable,
     LessonNotInCourse,
     MembersOnlyCourse,
@@ -211,17 +213,36 @@ def earned_on_original(questions, original_questions, earned):
     }
 
 
-def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) -> QuizAttempt:
+def questions_asked(*, source_quiz, user, attempt_number, drawn):
+    """The original question ids this attempt is graded on: those the form showed (its signed ``drawn`` value),
+    when they are still this attempt's draw. A quiz without draws asks its own questions, so a submission without
+    the value (an older page, a script) is graded on them as before."""
+    expected = drawn_question_ids(source_quiz, user_id=user.pk, attempt_number=attempt_number)
+    if drawn:
+        return read_draw(
+            drawn, expected=expected, user_id=user.pk, quiz_id=source_quiz.pk, attempt_number=attempt_number
+        )
+    if has_draws(source_quiz):
+        raise DrawNotRecognised
+    return expected
+
+
+def submit_quiz(
+    *, user, course: CoursePage, lesson: LessonPage, answers: dict, drawn: str | None = None
+) -> QuizAttempt:
     """Grade an attempt on the server and keep it; passing completes the lesson (and perhaps the course).
     Refused, storing nothing, once passed, with no attempts left, or before the wait between attempts is over.
 
-    The attempt is graded against the questions the learner saw (the quiz of the lesson's translation they read) and
-    kept against the original lesson and quiz, its answers as the original's question and choice ids, so that the
-    attempts, the wait and the review are one whatever the language."""
+    The questions are the ones the form showed: ``drawn`` is its signed list (courses.draws), required when the quiz
+    draws questions from banks, refused when forged or stale. The attempt is graded against those questions as the
+    learner read them (their translation in the lesson's language) and kept against the original lesson, quiz and
+    questions, its answers as the original's question and choice ids, so that the attempts, the wait and the review
+    are one whatever the language."""
     _check_lesson(course, lesson)
     quiz = lesson.quiz
     if quiz is None:
         raise NoQuiz
+    shown_locale = lesson.locale_id
     course, lesson, source_quiz = original(course), original(lesson), original(quiz)
     with transaction.atomic():
         enrollment = _locked_enrollment(user, course)  # one attempt at a time per learner and course
@@ -231,19 +252,19 @@ def submit_quiz(*, user, course: CoursePage, lesson: LessonPage, answers: dict) 
         refusal = source_quiz.attempt_refusal(attempts=earlier, now=timezone.now())  # the rules are the original's
         if refusal is not None:
             raise refusal
-        questions = quiz_questions(quiz)
+        question_ids = questions_asked(source_quiz=source_quiz, user=user, attempt_number=len(earlier) + 1, drawn=drawn)
+        pairs = questions_as_shown(question_ids, shown_locale)
+        originals, questions = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
         validate_answers(questions, answers)
         score, passed, earned = grade(source_quiz, questions, answers)
-        if source_quiz.pk != quiz.pk:
-            original_questions = quiz_questions(source_quiz)
-            answers = answers_on_original(questions, original_questions, answers)
-            earned = earned_on_original(questions, original_questions, earned)
+        answers = answers_on_original(questions, originals, answers)
+        earned = earned_on_original(questions, originals, earned)
         attempt = QuizAttempt.objects.create(
             user=user,
             lesson=lesson,
             quiz=source_quiz,
             answers={str(question): sorted(selected) for question, selected in answers.items()},
-            question_ids=list(earned),
+            question_ids=[question.id for question in originals],
             score=score,
             points=sum(earned.values()),
             max_points=sum(question.points for question in questions),

@@ -2,7 +2,9 @@ import functools
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +14,15 @@ from core import views as core_views
 from core.forms import parse_id
 from core.i18n import language_path
 
-from . import services
-from .exceptions import LearningError, RetryTooSoon, TamperedAnswers, UnansweredQuestions
+from . import selectors, services
+from .exceptions import (
+    DrawNotRecognised,
+    LearningError,
+    RetryTooSoon,
+    StaleQuizForm,
+    TamperedAnswers,
+    UnansweredQuestions,
+)
 from .models import CohortRun, CoursePage, LessonPage
 
 
@@ -103,10 +112,16 @@ def submit_quiz(request, course_id, lesson_id):
     try:
         if answers is None:
             raise TamperedAnswers
-        attempt = services.submit_quiz(user=request.user, course=course, lesson=lesson, answers=answers)
+        attempt = services.submit_quiz(
+            user=request.user, course=course, lesson=lesson, answers=answers, drawn=request.POST.get("drawn", "")
+        )
     except UnansweredQuestions as error:
         messages.error(request, error.message)
         return redirect(lesson.get_url(request) + "#quiz")
+    except (StaleQuizForm, DrawNotRecognised) as error:
+        return core_views.refuse(
+            request, error, back_url=lesson.get_url(request) + "#quiz", back_label=_("Back to the lesson")
+        )
     except RetryTooSoon as error:
         response = core_views.refuse(
             request, error, back_url=lesson.get_url(request) + "#quiz", back_label=_("Back to the lesson")
@@ -123,3 +138,28 @@ def submit_quiz(request, course_id, lesson_id):
             _("You scored %(score)s%%; %(mark)s%% passes.") % {"score": attempt.score, "mark": lesson.quiz.pass_mark},
         )
     return redirect(lesson.get_url(request) + "#quiz-result")
+
+
+def quiz_lesson(course_id, lesson_id):
+    """The live lesson with a quiz in the live course the URL names (any translation of them), else a 404."""
+    course = get_object_or_404(CoursePage.objects.live(), id=course_id)
+    lesson = get_object_or_404(LessonPage.objects.live().select_related("quiz"), id=lesson_id)
+    if lesson.quiz is None or not lesson.path.startswith(course.path) or lesson.depth != course.depth + 2:
+        raise Http404
+    return course, lesson
+
+
+@login_required
+def quiz_attempts(request, course_id, lesson_id):
+    course, lesson = quiz_lesson(course_id, lesson_id)
+    context = selectors.attempt_history_context(request.user, lesson)
+    return render(request, "courses/quiz_attempts.html", {**context, "course": course, "lesson": lesson})
+
+
+@login_required
+def quiz_attempt(request, course_id, lesson_id, attempt_id):
+    course, lesson = quiz_lesson(course_id, lesson_id)
+    context = selectors.attempt_review_context(request.user, lesson, attempt_id)
+    if context is None:  # not this person's attempt, or not at this quiz
+        raise Http404
+    return render(request, "courses/quiz_attempt.html", {**context, "course": course, "lesson": lesson})

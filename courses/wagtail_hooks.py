@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -14,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.access import Link, RestrictionHelp
-from core.i18n import language_path
+from core.i18n import language_path, original
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.models import Membership
@@ -23,7 +24,7 @@ from members.selectors import ProfileFigure
 
 from . import admin_views, demo, demo_learning, demo_translations, gradebook, selectors, services
 from .certificates import linkedin_add_url
-from .models import Certificate, CohortRun, Enrollment, QuestionBank, Quiz
+from .models import Certificate, CohortRun, Enrollment, Question, QuestionBank, Quiz
 
 
 def course_facts(course):
@@ -328,25 +329,85 @@ def item_statistics_button(snippet, user, next_url=None):
 # --- Quizzes ---------------------------------------------------------------------------------------
 
 
+def live_forms(formset):
+    """The forms of an inline formset that will be saved (valid so far, not deleted), with their cleaned data."""
+    for form in formset.forms:
+        form.is_valid()
+        data = getattr(form, "cleaned_data", {})
+        if data and not data.get("DELETE"):
+            yield form, data
+
+
+def check_questions(formset):
+    """Each question needs a right answer: a one-answer or true-or-false question exactly one, and a true-or-false
+    question exactly two choices. Errors go on the question's kind."""
+    for form, question in live_forms(formset):
+        choices = [choice for _form, choice in live_forms(form.formsets["choices"])]
+        right = sum(bool(choice.get("correct")) for choice in choices)
+        kind = question.get("kind")
+        if kind == Question.Kind.TRUE_FALSE and len(choices) != 2:
+            form.add_error("kind", _("A true-or-false question has exactly two choices, such as “True” and “False”."))
+        if right == 0:
+            form.add_error("kind", _("Mark at least one choice as correct."))
+        elif kind == Question.Kind.SINGLE and right > 1:
+            form.add_error("kind", _("A one-answer question has exactly one correct choice."))
+        elif kind == Question.Kind.TRUE_FALSE and right > 1:
+            form.add_error("kind", _("A true-or-false question has exactly one correct choice."))
+
+
+def check_draws(formset):
+    """A draw line asks no more questions than its bank holds (of its topic, when it names one), counted in the
+    bank's original, the one attempts draw from (courses.draws). One query per line, in the editor only.
+    Returns the draw lines that will be saved."""
+    lines = list(live_forms(formset))
+    for form, draw in lines:
+        bank, count, topic = draw.get("bank"), draw.get("count"), draw.get("topic")
+        if bank is None or not count:
+            continue
+        source = original(bank)
+        questions = Question.objects.filter(bank=source)
+        if topic is not None:
+            questions = questions.filter(topic__translation_key=topic.translation_key)
+        available = questions.count()
+        if available >= count:
+            continue
+        values = {"bank": source.title, "available": available, "count": count}
+        if topic is not None:
+            message = _(
+                "“%(bank)s” has %(available)s questions on “%(topic)s”; this draw asks for %(count)s. Lower the "
+                "number, or add questions to the bank."
+            ) % {**values, "topic": topic.name}
+        else:
+            message = (
+                _(
+                    "“%(bank)s” has %(available)s questions; this draw asks for %(count)s. Lower the number, or add "
+                    "questions to the bank."
+                )
+                % values
+            )
+        form.add_error("count", message)
+    return lines
+
+
 class QuizForm(WagtailAdminModelForm):
-    """Each question needs a right answer; a one-answer question exactly one."""
+    """A quiz asks at least one question, its own or drawn from a bank; each question has its right answers; each
+    draw fits its bank."""
 
     def clean(self):
         cleaned = super().clean()
-        for form in self.formsets["questions"].forms:
-            form.is_valid()
-            question = getattr(form, "cleaned_data", {})
-            if not question or question.get("DELETE"):
-                continue
-            right = 0
-            for choice_form in form.formsets["choices"].forms:
-                choice_form.is_valid()
-                choice = getattr(choice_form, "cleaned_data", {})
-                right += bool(choice and not choice.get("DELETE") and choice.get("correct"))
-            if right == 0:
-                form.add_error("kind", _("Mark at least one choice as correct."))
-            elif question.get("kind") == "single" and right > 1:
-                form.add_error("kind", _("A one-answer question has exactly one correct choice."))
+        check_questions(self.formsets["questions"])
+        draws = check_draws(self.formsets["draws"])
+        if not list(live_forms(self.formsets["questions"])) and not draws:
+            self.add_error(None, _("Add at least one question, or a draw from a question bank."))
+        return cleaned
+
+
+class QuestionBankForm(WagtailAdminModelForm):
+    """Each of the bank's questions has its right answers, as in a quiz."""
+
+    def clean(self):
+        cleaned = super().clean()
+        check_questions(self.formsets["questions"])
         return cleaned
 
 
@@ -362,6 +423,29 @@ class QuizViewSet(SnippetViewSet):
 
 
 register_snippet(QuizViewSet)
+
+
+class QuestionBankViewSet(SnippetViewSet):
+    """Banks sit next to the quizzes that draw from them; the list counts each bank's questions in its query."""
+
+    model = QuestionBank
+    icon = "tasks"
+    menu_label = gettext_lazy("Question banks")
+    add_to_admin_menu = True
+    menu_order = 222  # with the quizzes
+    list_display = [
+        "title",
+        "course",
+        Column("question_count", label=gettext_lazy("Questions"), sort_key="question_count"),
+    ]
+    search_fields = ["title"]
+    edit_handler = ObjectList(QuestionBank.panels, base_form_class=QuestionBankForm)
+
+    def get_queryset(self, request):
+        return QuestionBank.objects.select_related("course").annotate(question_count=Count("questions"))
+
+
+register_snippet(QuestionBankViewSet)
 
 
 class CohortRunViewSet(SnippetViewSet):

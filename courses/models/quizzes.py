@@ -212,6 +212,13 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
             ),
         ]
 
+    def get_default_locale(self):
+        """A bank's question takes the bank's locale (Wagtail's default reads only the first parental key, the
+        quiz, which a bank's question has none of)."""
+        if self.bank_id and not self.quiz_id:
+            return QuestionBank.objects.select_related("locale").get(id=self.bank_id).locale
+        return super().get_default_locale()
+
     @property
     def has_one_answer(self):
         return self.kind != self.Kind.MULTIPLE

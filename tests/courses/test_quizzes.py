@@ -212,6 +212,7 @@ QUIZ_FORM = {
     "questions-MAX_NUM_FORMS": "1000",
     "questions-0-text": "Pick one",
     "questions-0-kind": "single",
+    "questions-0-points": "1",
     "questions-0-explanation": "",
     "questions-0-ORDER": "1",
     "questions-0-choices-TOTAL_FORMS": "2",
@@ -222,6 +223,10 @@ QUIZ_FORM = {
     "questions-0-choices-0-ORDER": "1",
     "questions-0-choices-1-text": "B",
     "questions-0-choices-1-ORDER": "2",
+    "draws-TOTAL_FORMS": "0",
+    "draws-INITIAL_FORMS": "0",
+    "draws-MIN_NUM_FORMS": "0",
+    "draws-MAX_NUM_FORMS": "1000",
 }
 
 
