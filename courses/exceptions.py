@@ -1,4 +1,5 @@
 from django.utils import formats, timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -110,3 +111,15 @@ class RunClosed(LearningError):
 class RunFull(LearningError):
     message = _("This run is full. Choose another run, or ask the course team about the next one.")
     status = 409
+
+
+class PrerequisitesMissing(LearningError):
+    """Enrolling before completing every course the course requires. ``courses`` are the missing courses (pages,
+    in the reader's language), named in the message."""
+
+    status = 403
+
+    def __init__(self, courses):
+        self.courses = list(courses)
+        names = get_text_list([f"“{course.title}”" for course in self.courses], gettext("and"))
+        super().__init__(gettext("Before this course, complete: %(courses)s.") % {"courses": names})
