@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def chain(site_tree):
-    """"Open data basics" requires "E-government foundations" and "Data protection"."""
+    """ "Open data basics" requires "E-government foundations" and "Data protection"."""
     index = site_tree["courses"]
     foundations, foundation_lessons = make_course(index, title="E-government foundations", modules=1)
     protection, protection_lessons = make_course(index, title="Data protection", modules=1)
