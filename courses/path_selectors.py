@@ -175,6 +175,10 @@ def my_paths(user):
 # --- Transcript -----------------------------------------------------------------------------------
 
 
+def page_url(page, request):
+    return page.get_url(request) if request is not None and page.live else ""
+
+
 @dataclass
 class TranscriptCourse:
     title: str  # in the reader's language
@@ -188,7 +192,8 @@ class TranscriptCourse:
 def transcript(user, request=None):
     """Everything ``user`` completed: courses (title in the reader's language, hours, dates, certificate), learning
     paths, and what other apps count as learning (``register_learning_record``: fn(user) -> [dict with title, url,
-    date, hours and kind]), with the totals of hours. A fixed number of queries whatever the number of rows."""
+    date, hours and kind]), with the totals of hours. A fixed number of queries whatever the number of rows.
+    Addresses only with a ``request`` (the page; the PDF prints none): it reads the site's root paths once."""
     enrollments = list(
         Enrollment.objects.filter(user=user, completed_at__isnull=False)
         .select_related("course", "user", "certificate")
@@ -202,7 +207,7 @@ def transcript(user, request=None):
         courses.append(
             TranscriptCourse(
                 title=page.title,
-                url=page.get_url(request) if page.live else "",
+                url=page_url(page, request),
                 hours=certificate.hours if certificate else enrollment.course.effort_hours,
                 enrolled_on=completion_date(user, enrollment.enrolled_at),
                 completed_on=enrollment.completed_on,
@@ -216,7 +221,7 @@ def transcript(user, request=None):
     paths = [
         {
             "title": shown_paths[completion.path_id].title,
-            "url": shown_paths[completion.path_id].get_url(request) if shown_paths[completion.path_id].live else "",
+            "url": page_url(shown_paths[completion.path_id], request),
             "completed_on": completion.certificate.issued_on
             if getattr(completion, "certificate", None)
             else completion_date(user, completion.completed_at),

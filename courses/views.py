@@ -139,7 +139,6 @@ def transcript(request):
     return render(request, "courses/transcript.html", path_selectors.transcript(request.user, request))
 
 
-@never_cache
 @login_required
 @require_safe
 def transcript_pdf(request):

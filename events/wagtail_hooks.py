@@ -100,7 +100,8 @@ def events_attended(user, request=None):
         {
             "kind": "event",
             "title": registration.shown_event.title,
-            "url": registration.shown_event.get_url(request) if registration.shown_event.live else "",
+            # An address only for a page (with its request); the PDF prints none.
+            "url": registration.shown_event.get_url(request) if request and registration.shown_event.live else "",
             "date": registration.event.local_start.date(),
             "hours": selectors.learning_hours(registration.event),
         }
