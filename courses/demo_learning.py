@@ -162,6 +162,9 @@ def right_answers(quiz):
 
 
 def seed(progress):
+    from . import demo_paths
+
     ensure_final_quiz(progress)
     ensure_cohort_runs(progress)
     ensure_graduates(progress)
+    demo_paths.seed(progress)  # after the graduates: a required course must not block their demo journeys

@@ -209,3 +209,34 @@ def test_path_progress_is_a_fixed_number_of_queries(member, site_tree, django_as
     with django_assert_num_queries(len(few)):
         (progress,) = paths_progress(member, [large])
     assert progress.total == 6 and progress.steps[-1].requires
+
+
+def test_the_demo_path_is_coherent_and_seeding_twice_changes_nothing(client):
+    from django.core.management import call_command
+
+    from core.seeding import Progress
+    from courses import demo_paths
+    from courses.models import CoursePage, Enrollment
+    from members.models import User
+
+    call_command("seed_demo", stdout=io.StringIO())
+    path = LearningPathPage.objects.get(slug=demo_paths.PATH_SLUG, locale__language_code="en")
+    slugs = list(path.path_courses.order_by("sort_order").values_list("course__slug", flat=True))
+    assert slugs == list(demo_paths.PATH_COURSES)
+    participation = CoursePage.objects.get(slug="citizen-participation", locale__language_code="en")
+    assert list(participation.prerequisites.values_list("slug", flat=True)) == ["e-government-foundations"]
+
+    jiho = User.objects.get(email=demo_paths.LEARNER)
+    (progress,) = paths_progress(jiho, [path])
+    assert [step.state for step in progress.steps] == ["in_progress", "completed", "not_started"]
+    assert [course.slug for course in progress.steps[2].requires] == ["e-government-foundations"]
+    # The graduates' journeys still hold: they completed open data, which requires nothing.
+    assert Enrollment.objects.filter(course__slug="open-data-for-cities", completed_at__isnull=False).count() >= 2
+
+    counts = (LearningPathPage.objects.count(), Enrollment.objects.count(), PathCourse.objects.count())
+    demo_paths.seed(Progress(io.StringIO()))
+    assert (LearningPathPage.objects.count(), Enrollment.objects.count(), PathCourse.objects.count()) == counts
+
+    client.force_login(jiho)
+    page = client.get(path.url).content.decode()
+    assert "1 of 3 courses completed" in page and "Requires:" in page
