@@ -56,13 +56,15 @@ def verify(request, code):
 @require_safe
 def pdf(request, code):
     certificate = (
-        Certificate.objects.select_related("enrollment__user").filter(code=normalise_code(code) or None).first()
+        Certificate.objects.select_related("enrollment__user", "path_completion__user")
+        .filter(code=normalise_code(code) or None)
+        .first()
     )
     if certificate is None:
         return not_found(request, code)
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
-    if certificate.enrollment.user_id != request.user.id and not request.user.has_perm("courses.view_certificate"):
+    if certificate.holder_id != request.user.id and not request.user.has_perm("courses.view_certificate"):
         raise PermissionDenied
     response = HttpResponse(render_pdf(certificate), content_type="application/pdf")
     filename = f"certificate-{slugify(certificate.course_title)[:60]}-{certificate.code}.pdf"

@@ -82,7 +82,7 @@ def render_pdf(certificate):
     translated into it (else the title it was issued with)."""
     from .selectors import certificate_course_title, learner_language
 
-    language = learner_language(certificate.enrollment.user)
+    language = learner_language(certificate.holder)
     with translation.override(language):
         return _render_pdf(certificate, certificate_course_title(certificate, language))
 
@@ -105,7 +105,10 @@ def _render_pdf(certificate, course_title):
     draw(pdf, middle, height - 45 * mm, _("Certificate of completion"), TEXT_BOLD, 30)
     draw(pdf, middle, height - 62 * mm, _("This certifies that"), TEXT, 14)
     draw(pdf, middle, height - 78 * mm, str(certificate.holder_name), TEXT_BOLD, 26)
-    draw(pdf, middle, height - 93 * mm, _("has completed the course"), TEXT, 14)
+    completed = (
+        _("has completed the learning path") if certificate.path_completion_id else _("has completed the course")
+    )
+    draw(pdf, middle, height - 93 * mm, completed, TEXT, 14)
     draw(pdf, middle, height - 106 * mm, course_title, TEXT_BOLD, 18)
     details = _("%(hours)s hours · completed on %(date)s · issued by %(issuer)s") % {
         "hours": certificate.hours,

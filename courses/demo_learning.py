@@ -162,7 +162,10 @@ def right_answers(quiz):
 
 
 def seed(progress):
+    from . import demo_paths
+
     ensure_final_quiz(progress)
     demo_assessment.seed(progress)  # a shared question bank, and one final assessment drawing from it
     ensure_cohort_runs(progress)
     ensure_graduates(progress)
+    demo_paths.seed(progress)  # after the graduates: a required course must not block their demo journeys

@@ -1,4 +1,5 @@
 from django.utils import formats, timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -127,3 +128,15 @@ class StaleQuizForm(LearningError):
         "saved: reload the lesson to see the current questions."
     )
     status = 409
+
+
+class PrerequisitesMissing(LearningError):
+    """Enrolling before completing every course the course requires. ``courses`` are the missing courses (pages,
+    in the reader's language), named in the message."""
+
+    status = 403
+
+    def __init__(self, courses):
+        self.courses = list(courses)
+        names = get_text_list([f"“{course.title}”" for course in self.courses], gettext("and"))
+        super().__init__(gettext("Before this course, complete: %(courses)s.") % {"courses": names})

@@ -33,6 +33,7 @@ from .models import (
     CoursePage,
     Enrollment,
     Instructor,
+    LearningPathPage,
     LessonPage,
     LessonProgress,
     ModulePage,
@@ -137,6 +138,56 @@ def progress_for(enrollments):
     return result
 
 
+# --- Prerequisites ------------------------------------------------------------------------------
+
+
+def completed_course_keys(user, keys=None):
+    """The translation keys of the courses ``user`` completed (of ``keys`` only, when given): one query. A course
+    completed and left afterwards stays completed: leaving keeps the progress, and the certificate holds."""
+    if not user.is_authenticated:
+        return set()
+    enrollments = Enrollment.objects.filter(user=user, completed_at__isnull=False)
+    if keys is not None:
+        enrollments = enrollments.filter(course__translation_key__in=keys)
+    return set(enrollments.values_list("course__translation_key", flat=True))
+
+
+def one_per_key(pages):
+    """{translation key: page} for ``pages`` (several translations of each): the reader's language where there is
+    one, else the original (the lowest id)."""
+    language = active_language()
+    chosen = {}
+    for page in sorted(pages, key=lambda page: page.pk):
+        kept = chosen.get(page.translation_key)
+        if kept is None or (page.locale.language_code == language and kept.locale.language_code != language):
+            chosen[page.translation_key] = page
+    return chosen
+
+
+def required_courses(course):
+    """The live courses ``course`` requires, each once, in the reader's language (else the original), by title:
+    one query. A translation requires what its original requires (matched by translation key)."""
+    pages = CoursePage.objects.live().filter(translation_key__in=keys_of(course.prerequisites)).select_related("locale")
+    return sorted(one_per_key(pages).values(), key=lambda page: page.title)
+
+
+def missing_prerequisites(user, course, required=None):
+    """Of the courses ``course`` requires (``required``, when the caller has them), those ``user`` has not
+    completed: all of them for a visitor; none for someone enrolled in ``course`` before (even if they left it:
+    they were admitted, their progress is kept, and a requirement added since does not lock them out of it).
+    Two queries (one with ``required``)."""
+    required = required_courses(course) if required is None else required
+    if not required or not user.is_authenticated:
+        return required
+    keys = [page.translation_key for page in required]
+    rows = Enrollment.objects.filter(user=user, course__translation_key__in=[*keys, course.translation_key])
+    rows = list(rows.values_list("course__translation_key", "completed_at"))
+    if any(key == course.translation_key for key, _completed in rows):
+        return []
+    done = {key for key, completed in rows if completed is not None}
+    return [page for page in required if page.translation_key not in done]
+
+
 def current_enrollment(user, course):
     """The learner's enrolment in ``course``, whichever translation of it (or alias) this is: enrolments are kept
     against the original, which shares its translation key."""
@@ -224,6 +275,9 @@ def course_page_context(request, course):
     outline = course_outline(course)
     access = course_access(request.user, course)
     enrollment = current_enrollment(request.user, course)
+    prerequisites = required_courses(course)
+    # Someone enrolled already (or coming back after leaving) is never held back by a requirement added later.
+    missing = [] if enrollment else missing_prerequisites(request.user, course, prerequisites)
     all_lessons = [lesson for _, lessons in outline for lesson in lessons]
     progress = progress_for([enrollment])[enrollment.id].shown_on(all_lessons) if enrollment else None
     resume = None
@@ -232,7 +286,8 @@ def course_page_context(request, course):
     return {
         "access": access.value,
         "may_open_lessons": access is Access.ALLOWED,
-        "can_enrol": access is Access.ALLOWED and request.user.is_authenticated,
+        "can_enrol": access is Access.ALLOWED and request.user.is_authenticated and not missing,
+        "missing_prerequisites": missing,
         "joining": joining(request, course, access),
         "directory_url": reverse("members:directory"),
         "outline": outline,
@@ -248,11 +303,7 @@ def course_page_context(request, course):
             in_reader_language_or_original(Instructor.objects.filter(translation_key__in=keys_of(course.instructors)))
         ),
         "runs": cohort_runs(course) if course.format == CoursePage.Format.COHORT else [],
-        "prerequisites": list(
-            in_reader_language(
-                CoursePage.objects.live().public().filter(translation_key__in=keys_of(course.prerequisites))
-            )
-        ),
+        "prerequisites": prerequisites,
     }
 
 
@@ -579,17 +630,19 @@ def organisation_learning(organisation):
 
 
 def certificate_course_title(certificate, language):
-    """The course's title on ``certificate`` in ``language``: the title of the course's translation into it when
-    there is one, else the title the certificate was issued with (the original course's). One query."""
+    """The course's (or learning path's) title on ``certificate`` in ``language``: the title of its translation into
+    it when there is one, else the title the certificate was issued with (the original page's). One query."""
+    if certificate.path_completion_id:
+        model, issued_for = LearningPathPage, Q(completions__certificate=certificate)
+    else:
+        model, issued_for = CoursePage, Q(enrollments__certificate=certificate)
     translated = (
-        CoursePage.objects.filter(
-            translation_key__in=CoursePage.objects.filter(enrollments__certificate=certificate).values(
-                "translation_key"
-            ),
+        model.objects.filter(
+            translation_key__in=model.objects.filter(issued_for).values("translation_key"),
             locale__language_code=language,
             alias_of__isnull=True,  # an alias stands in with the original's words: not a translation
         )
-        .exclude(enrollments__certificate=certificate)  # the original itself: the title as issued
+        .exclude(issued_for)  # the original itself: the title as issued
         .values_list("title", flat=True)
         .first()
     )
@@ -606,7 +659,12 @@ def learner_language(user):
 
 
 def my_certificates(user):
-    return list(Certificate.objects.filter(enrollment__user=user).order_by("-issued_on", "-id"))
+    """The certificates of ``user``'s courses and learning paths, newest first: one query."""
+    return list(
+        Certificate.objects.filter(Q(enrollment__user=user) | Q(path_completion__user=user)).order_by(
+            "-issued_on", "-id"
+        )
+    )
 
 
 def cohort_runs(course):

@@ -24,6 +24,7 @@ from .exceptions import (
     MembersOnlyCourse,
     NoQuiz,
     NotEnrolled,
+    PrerequisitesMissing,
     QuizCompletesLesson,
     RevocationNeedsReason,
     RunClosed,
@@ -37,17 +38,23 @@ from .models import (
     CohortRun,
     CoursePage,
     Enrollment,
+    LearningPathPage,
     LessonPage,
     LessonProgress,
+    PathCompletion,
+    PathCourse,
     QuizAttempt,
 )
 from .models.certificates import completion_date, learner_time_zone
-from .selectors import progress_for
+from .path_selectors import path_courses_by_key
+from .selectors import completed_course_keys, missing_prerequisites, progress_for
 
 
 def enroll(*, user, course: CoursePage, run: CohortRun | None = None) -> Enrollment:
     """Enrol (or re-enrol after withdrawing). Enrolling twice returns the same enrolment.
-    A cohort course needs one of its runs, and the run's seats are counted under its row lock."""
+    A cohort course needs one of its runs, and the run's seats are counted under its row lock.
+    Refused, writing nothing, until the learner has completed every course this one requires; someone enrolled
+    before (who left, or moves to another run) is not held back by a requirement added since."""
     if not course.live:
         raise CourseNotAvailable
     course = original(course)
@@ -55,6 +62,9 @@ def enroll(*, user, course: CoursePage, run: CohortRun | None = None) -> Enrollm
         raise CourseNotAvailable
     if course.is_members_only and not qualifies_as_member(user):
         raise MembersOnlyCourse
+    missing = missing_prerequisites(user, course)  # nothing for someone enrolled before (selectors)
+    if missing:
+        raise PrerequisitesMissing(missing)
     if course.format == CoursePage.Format.COHORT:
         return _enroll_in_run(user=user, course=course, run=run)
     with transaction.atomic():
@@ -287,6 +297,7 @@ def _update_completion(enrollment):
         enrollment.save(update_fields=["status", "completed_at"])
         if enrollment.course.awards_certificate:
             issue_certificate(enrollment=enrollment)
+        complete_paths(user=enrollment.user, course=enrollment.course)
     elif not progress.is_complete and enrollment.status == Enrollment.Status.COMPLETED:
         # A required lesson was added after completion: the course is in progress again.
         enrollment.status = Enrollment.Status.ACTIVE
@@ -326,6 +337,66 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
             return certificate
     except IntegrityError:  # issued by a simultaneous request
         return Certificate.objects.get(enrollment=enrollment)
+
+
+# --- Learning paths ---------------------------------------------------------------------------------
+
+
+def complete_paths(*, user, course: CoursePage) -> list[PathCompletion]:
+    """Complete every live path with ``course`` (the original) whose courses ``user`` has now all completed: the
+    completion, and the path's certificate when the path awards one. Idempotent, also under a double click (one
+    completion per person and path, one certificate per completion). Called when an enrolment becomes completed."""
+    path_keys = PathCourse.objects.filter(course__translation_key=course.translation_key).values(
+        "path__translation_key"
+    )
+    # The originals (the lowest id of each key): completions are kept against them, and their courses are the path's.
+    paths = {}
+    for path in LearningPathPage.objects.filter(translation_key__in=path_keys).order_by("pk"):
+        paths.setdefault(path.translation_key, path)
+    paths = [path for path in paths.values() if path.live]
+    if not paths:
+        return []
+    courses = path_courses_by_key([path.translation_key for path in paths])
+    done = completed_course_keys(user)
+    completed = []
+    for path in paths:
+        keys = {each.translation_key for each in courses.get(path.translation_key, [])}
+        if keys and keys <= done:
+            completed.append(_complete_path(user=user, path=path, courses=courses[path.translation_key]))
+    return completed
+
+
+def _complete_path(*, user, path, courses):
+    try:
+        with transaction.atomic():
+            completion, _created = PathCompletion.objects.get_or_create(user=user, path=path)
+    except IntegrityError:  # completed by a simultaneous request
+        completion = PathCompletion.objects.get(user=user, path=path)
+    if path.awards_certificate:
+        issue_path_certificate(completion=completion, hours=sum(course.effort_hours for course in courses))
+    return completion
+
+
+def issue_path_certificate(*, completion: PathCompletion, hours: int) -> Certificate:
+    """The path's certificate, issued the first time (idempotent, also under a double click): the path's title and
+    the hours of its courses, dated as a course's is (the completion's date in the learner's zone, kept with it)."""
+    existing = Certificate.objects.filter(path_completion=completion).first()
+    if existing is not None:
+        return existing
+    user = completion.user
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                path_completion=completion,
+                name=user.get_full_name(),
+                course_title=completion.path.title,
+                hours=hours,
+                issued_on=completion_date(user, completion.completed_at),
+                time_zone=learner_time_zone(user).key,
+                issuer=ISSUER,
+            )
+    except IntegrityError:
+        return Certificate.objects.get(path_completion=completion)
 
 
 def revoke_certificate(*, certificate: Certificate, reason: str) -> Certificate:

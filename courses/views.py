@@ -3,18 +3,19 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 
 from core import views as core_views
 from core.forms import parse_id
 from core.i18n import language_path
 
-from . import selectors, services
+from . import path_selectors, selectors, services
 from .exceptions import (
     DrawNotRecognised,
     LearningError,
@@ -163,3 +164,29 @@ def quiz_attempt(request, course_id, lesson_id, attempt_id):
     if context is None:  # not this person's attempt, or not at this quiz
         raise Http404
     return render(request, "courses/quiz_attempt.html", {**context, "course": course, "lesson": lesson})
+
+
+# --- The transcript -----------------------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_safe
+def transcript(request):
+    """The learner's transcript: every course completed, every learning path, every event attended."""
+    return render(request, "courses/transcript.html", path_selectors.transcript(request.user, request))
+
+
+@login_required
+@require_safe
+def transcript_pdf(request):
+    """The transcript as a PDF, in the learner's preferred language (as their certificates are)."""
+    from .selectors import learner_language
+    from .transcripts import render_transcript
+
+    with translation.override(learner_language(request.user)):
+        content = render_transcript(request.user, path_selectors.transcript(request.user))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="learning-transcript.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -22,9 +22,9 @@ from members.models import Membership
 from members.reports import OrganisationReport
 from members.selectors import ProfileFigure
 
-from . import admin_views, demo, demo_learning, demo_translations, gradebook, selectors, services
+from . import admin_views, demo, demo_learning, demo_translations, gradebook, path_selectors, selectors, services
 from .certificates import linkedin_add_url
-from .models import Certificate, CohortRun, Enrollment, Question, QuestionBank, Quiz
+from .models import Certificate, CohortRun, Enrollment, PathCompletion, Question, QuestionBank, Quiz
 
 
 def course_facts(course):
@@ -96,10 +96,50 @@ def my_learning_section(request):
     )
 
 
+@hooks.register("register_me_section")
+def my_paths_section(request):
+    """The learner's learning paths: progress across their courses, the next course to take, the certificate when
+    complete; and the way to their transcript."""
+    cards = []
+    for progress in path_selectors.my_paths(request.user):
+        meta = [_("%(done)s of %(total)s courses completed") % {"done": progress.done, "total": progress.total}]
+        action_url = action_label = ""
+        if progress.certificate is not None:
+            issued = formats.date_format(progress.certificate.issued_on, "DATE_FORMAT")
+            meta.append(_("Certificate issued on %s") % issued)
+            action_url, action_label = progress.certificate.get_absolute_url(), _("See the certificate")
+        elif progress.completion is not None:
+            meta.append(_("Completed"))
+        elif progress.next_step is not None:
+            action_url = progress.next_step.course.get_url(request)
+            action_label = _("Next course: %(course)s") % {"course": progress.next_step.course.title}
+        cards.append(
+            Card(
+                title=progress.path.title,
+                url=progress.path.get_url(request),
+                meta=tuple(meta),
+                progress=progress.percent,
+                progress_label=_("%(percent)s%% of the path") % {"percent": progress.percent},
+                action_url=action_url,
+                action_label=action_label,
+            )
+        )
+    return Section(
+        key="paths",
+        title=_("My learning paths"),
+        cards=cards,
+        empty_text=_("You have not started a learning path yet. A path is a set of courses taken in order."),
+        more_url=reverse("transcript"),
+        more_label=_("My learning transcript: every course completed and event attended"),
+        order=11,
+    )
+
+
 @hooks.register("register_organisation_report")
 def course_progress_report(organisation):
     values = selectors.organisation_learning(organisation)
     by_course = selectors.organisation_courses(organisation)
+    paths = path_selectors.paths_completed_by_organisation(organisation)
     return OrganisationReport(
         key="courses",
         title=_("Courses"),
@@ -110,6 +150,8 @@ def course_progress_report(organisation):
             (_("Enrolments"), sum(v[0] for v in values.values())),
             (_("Courses completed"), sum(v[1] for v in values.values())),
             (_("Certificates"), sum(row[3] for row in by_course)),
+            (_("Learning paths completed"), paths["completed"]),
+            (_("Learning path certificates"), paths["certificates"]),
         ],
         order=10,
         table_caption=_("By course"),
@@ -193,12 +235,24 @@ def my_certificates_data(user):
         [
             {
                 "code": certificate.code,
+                "kind": "learning_path" if certificate.path_completion_id else "course",
                 "name": certificate.name,
                 "course": certificate.course_title,
                 "issued_on": certificate.issued_on.isoformat(),
                 "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
             }
             for certificate in selectors.my_certificates(user)
+        ],
+    )
+
+
+@hooks.register("register_personal_data")
+def my_learning_paths_data(user):
+    return (
+        "learning_paths_completed",
+        [
+            {"path": completion.path.title, "completed_at": completion.completed_at.isoformat()}
+            for completion in PathCompletion.objects.filter(user=user).select_related("path").order_by("completed_at")
         ],
     )
 
@@ -221,13 +275,25 @@ class CertificateForm(WagtailAdminModelForm):
         return services.reinstate_certificate(certificate=certificate)
 
 
+def certificate_kind(certificate):
+    """What a certificate is for, in the admin's list: a course or a learning path."""
+    return _("Learning path") if certificate.path_completion_id else _("Course")
+
+
 class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = gettext_lazy("Certificates")
     add_to_admin_menu = True
     menu_order = 221
-    list_display = ["code", "name", "course_title", "issued_on", "revoked_at"]
+    list_display = [
+        "code",
+        "name",
+        "course_title",
+        Column("kind", label=gettext_lazy("For"), accessor=certificate_kind),
+        "issued_on",
+        "revoked_at",
+    ]
     list_filter = ["issued_on"]
     search_fields = ["code", "name", "course_title"]
     list_export = [

@@ -8,6 +8,7 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
@@ -323,3 +324,42 @@ def registration_summary(event):
         for row in active.values("organisation__name").annotate(total=Count("id")).order_by("-total")
     ]
     return {"by_status": by_status, "by_mode": by_mode, "by_city": by_city}
+
+
+# --- Learning: events attended, for the learner's transcript (courses' ``register_learning_record``) ------------
+
+HOURS_A_DAY = Decimal(8)
+
+
+def learning_hours(event):
+    """What attending ``event`` counts for: its length rounded to the half hour (half up), at most eight hours for
+    each calendar day it runs on in its own time zone (a three-day conference counts 24 hours, not 56)."""
+    length = Decimal((event.end - event.start).total_seconds()) / 3600
+    halves = (length * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    last_day = event.local_end.date()
+    if event.local_end.time() == time(0) and event.end > event.start:  # ends at midnight: that day is not run on
+        last_day -= timedelta(days=1)
+    days = max((last_day - event.local_start.date()).days + 1, 1)
+    return max(min(halves / 2, HOURS_A_DAY * days), Decimal(0))
+
+
+def attended_events(user):
+    """The events ``user`` was checked in at, oldest first, each ``shown_event`` in the reader's language (a live
+    translation, or the alias standing in), else the original: two queries, whatever the number."""
+    registrations = list(
+        Registration.objects.filter(user=user, attended_at__isnull=False)
+        .select_related("event")
+        .order_by("event__start")
+    )
+    keys = {registration.event.translation_key for registration in registrations}
+    shown = (
+        {
+            event.translation_key: event
+            for event in in_reader_language(EventPage.objects.live().filter(translation_key__in=keys))
+        }
+        if keys
+        else {}
+    )
+    for registration in registrations:
+        registration.shown_event = shown.get(registration.event.translation_key, registration.event)
+    return registrations

@@ -92,6 +92,23 @@ def my_events_section(request):
     )
 
 
+@hooks.register("register_learning_record")
+def events_attended(user, request=None):
+    """Events count as learning on the learner's transcript (courses): each one the person was checked in at, with
+    its title in the reader's language, its date (in the event's zone) and its hours (events.selectors)."""
+    return [
+        {
+            "kind": "event",
+            "title": registration.shown_event.title,
+            # An address only for a page (with its request); the PDF prints none.
+            "url": registration.shown_event.get_url(request) if request and registration.shown_event.live else "",
+            "date": registration.event.local_start.date(),
+            "hours": selectors.learning_hours(registration.event),
+        }
+        for registration in selectors.attended_events(user)
+    ]
+
+
 @hooks.register("register_private_link_reset")
 def new_calendar_link(user):
     services.new_calendar_link(user=user)

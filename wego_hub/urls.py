@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.sitemaps import PagesInEveryLanguage
+from courses import views as courses_views
 
 handler500 = "core.views.server_error"
 
@@ -46,6 +47,9 @@ if settings.DEBUG:
 # Everything a reader reads carries its language: English unprefixed, the others under /fr/, /es/, /ko/, /ru/, /ar/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    # The learner's transcript, beside /me/ (members.urls) but the courses' own (courses.views).
+    path("me/transcript/", courses_views.transcript, name="transcript"),
+    path("me/transcript.pdf", courses_views.transcript_pdf, name="transcript_pdf"),
     path("", include("members.urls")),
     path("search/", include("search.urls")),
     path("learning/", include("courses.urls")),

@@ -22,7 +22,7 @@ class CourseIndexPage(IndexPage):
         from django.template.loader import render_to_string
 
         from core.listings import link_cards, rendered_listing
-        from courses import selectors  # selectors import the page models
+        from courses import path_selectors, selectors  # selectors import the page models
 
         courses = selectors.catalogue_courses(self)  # Wagtail's .public(): read once for the request
 
@@ -32,6 +32,8 @@ class CourseIndexPage(IndexPage):
             return render_to_string("courses/course_catalogue.html", {"page": self, **context}, request)
 
         context = Page.get_context(self, request, *args, **kwargs)
+        # Outside the cached listing (its version counts courses only); nothing about the reader either.
+        context["learning_paths"] = path_selectors.catalogue_paths(self)
         # The filters and cards are the same for every reader: rendered once per version of the catalogue.
         context["catalogue"] = rendered_listing(
             request,

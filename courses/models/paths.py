@@ -29,6 +29,13 @@ class LearningPathPage(ContentPage):
         verbose_name = _("learning path")
         verbose_name_plural = _("learning paths")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.path_selectors import learning_path_context  # the selectors import the page models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(learning_path_context(request, self))
+        return context
+
 
 class PathCourse(Orderable):
     """One course of a path, in the path's order. Kept against the original course: readers see the course in
