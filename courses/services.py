@@ -312,23 +312,34 @@ ISSUER = "WeGo – World Smart Sustainable Cities Organization"
 
 def issue_certificate(*, enrollment: Enrollment) -> Certificate:
     """The enrolment's certificate, issued the first time (idempotent, also under a double click)."""
-    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if (
+        enrollment.status != Enrollment.Status.COMPLETED
+        and not Certificate.objects.filter(enrollment=enrollment).exists()
+    ):
+        raise CourseNotCompleted
+    course = enrollment.course  # the original course: the certificate's title is its own
+    return _issue(
+        {"enrollment": enrollment}, enrollment.user, course.title, course.effort_hours, enrollment.completed_at
+    )
+
+
+def _issue(owner, user, title, hours, completed_at) -> Certificate:
+    """The certificate of ``owner`` ({"enrollment": …} or {"path_completion": …}), created the first time with its
+    signed Open Badges credential; a double click finds the one the other request created."""
+    existing = Certificate.objects.filter(**owner).first()
     if existing is not None:
         return existing
-    if enrollment.status != Enrollment.Status.COMPLETED:
-        raise CourseNotCompleted
-    user, course = enrollment.user, enrollment.course  # the original course: the certificate's title is its own
     try:
         with transaction.atomic():
             # The date is the completion's calendar date in the learner's zone at this moment, kept with the zone:
             # whoever views it later, and from wherever, reads the same date.
             certificate = Certificate.objects.create(
-                enrollment=enrollment,
+                **owner,
                 # Never the email address: the name is printed on a public page (empty reads "name withheld").
                 name=user.get_full_name(),
-                course_title=course.title,
-                hours=course.effort_hours,
-                issued_on=completion_date(user, enrollment.completed_at),
+                course_title=title,
+                hours=hours,
+                issued_on=completion_date(user, completed_at),
                 time_zone=learner_time_zone(user).key,
                 issuer=ISSUER,
             )
@@ -336,7 +347,7 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
             attach_credential(certificate)
             return certificate
     except IntegrityError:  # issued by a simultaneous request
-        return Certificate.objects.get(enrollment=enrollment)
+        return Certificate.objects.get(**owner)
 
 
 # --- Learning paths ---------------------------------------------------------------------------------
@@ -379,24 +390,10 @@ def _complete_path(*, user, path, courses):
 
 def issue_path_certificate(*, completion: PathCompletion, hours: int) -> Certificate:
     """The path's certificate, issued the first time (idempotent, also under a double click): the path's title and
-    the hours of its courses, dated as a course's is (the completion's date in the learner's zone, kept with it)."""
-    existing = Certificate.objects.filter(path_completion=completion).first()
-    if existing is not None:
-        return existing
-    user = completion.user
-    try:
-        with transaction.atomic():
-            return Certificate.objects.create(
-                path_completion=completion,
-                name=user.get_full_name(),
-                course_title=completion.path.title,
-                hours=hours,
-                issued_on=completion_date(user, completion.completed_at),
-                time_zone=learner_time_zone(user).key,
-                issuer=ISSUER,
-            )
-    except IntegrityError:
-        return Certificate.objects.get(path_completion=completion)
+    the hours of its courses, dated as a course's is."""
+    return _issue(
+        {"path_completion": completion}, completion.user, completion.path.title, hours, completion.completed_at
+    )
 
 
 def revoke_certificate(*, certificate: Certificate, reason: str) -> Certificate:
