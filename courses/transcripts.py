@@ -127,7 +127,7 @@ def render_transcript(user, record):
     sheet.heading(_("Courses completed"))
     columns = (0.42, 0.08, 0.15, 0.15, 0.20)
     if record["courses"]:
-        sheet.row(columns, [_("Course"), _("Hours"), _("Enrolled"), _("Completed"), _("Certificate")], TEXT_BOLD)
+        sheet.row(columns, [_("Course"), _("Hours"), _("Enrolled on"), _("Completed on"), _("Certificate")], TEXT_BOLD)
         sheet.rule()
         for course in record["courses"]:
             cells = [
@@ -144,7 +144,7 @@ def render_transcript(user, record):
     if record["paths"]:
         sheet.heading(_("Learning paths completed"))
         columns = (0.60, 0.20, 0.20)
-        sheet.row(columns, [_("Learning path"), _("Completed"), _("Certificate")], TEXT_BOLD)
+        sheet.row(columns, [_("Learning path"), _("Completed on"), _("Certificate")], TEXT_BOLD)
         sheet.rule()
         for path in record["paths"]:
             sheet.row(columns, [path["title"], date(path["completed_on"]), certificate_text(path["certificate"])])

@@ -290,7 +290,7 @@ class CertificateViewSet(SnippetViewSet):
         "code",
         "name",
         "course_title",
-        Column("kind", label=gettext_lazy("For"), accessor=certificate_kind),
+        Column("kind", label=gettext_lazy("Certificate for"), accessor=certificate_kind),
         "issued_on",
         "revoked_at",
     ]

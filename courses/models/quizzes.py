@@ -250,7 +250,7 @@ class QuizAttempt(models.Model):
     # from its banks. Grading and review use exactly these, whatever the banks hold later.
     question_ids = models.JSONField(_("questions asked"), default=list)
     score = models.PositiveSmallIntegerField(_("score (%)"))  # points / max_points, in percent
-    points = models.PositiveIntegerField(_("points"), default=0)
+    points = models.PositiveIntegerField(_("points scored"), default=0)
     max_points = models.PositiveIntegerField(_("points possible"), default=0)
     passed = models.BooleanField(_("passed"))
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
@@ -270,7 +270,7 @@ class AttemptAnswer(models.Model):
     attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="results")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="results")
     correct = models.BooleanField(_("correct"))
-    points = models.PositiveSmallIntegerField(_("points"), default=0)
+    points = models.PositiveSmallIntegerField(_("points scored"), default=0)
 
     class Meta:
         verbose_name = _("graded answer")
