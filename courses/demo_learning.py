@@ -90,6 +90,16 @@ def ensure_final_quiz(progress):
         progress.record(ensure_course_quiz(slug, *quiz))
 
 
+FINAL_ASSESSMENT_SUMMARY = "Three questions on the whole course. 70% passes; you can try as often as you need."
+# The e-government course's final assessment also draws from the shared bank (courses.demo_assessment).
+FINAL_ASSESSMENT_SUMMARIES = {
+    "e-government-foundations": (
+        "Eight questions on the whole course: three set ones and five drawn at random for each attempt. "
+        "70% of the points passes; you can try as often as you need."
+    ),
+}
+
+
 def ensure_course_quiz(slug, title, questions):
     course = CoursePage.objects.filter(slug=slug).order_by("pk").first()
     module = ModulePage.objects.child_of(course).order_by("path").last() if course else None
@@ -105,7 +115,7 @@ def ensure_course_quiz(slug, title, questions):
         LessonPage,
         "final-assessment",
         title="Final assessment",
-        summary="Three questions on the whole course. 70% passes; you can try as often as you need.",
+        summary=FINAL_ASSESSMENT_SUMMARIES.get(slug, FINAL_ASSESSMENT_SUMMARY),
         estimated_minutes=FINAL_ASSESSMENT_MINUTES[slug],
         quiz=quiz,
         is_final_assessment=True,
