@@ -256,18 +256,7 @@ def my_registrations(user):
         .select_related("event")
         .order_by("event__start")
     )
-    keys = {registration.event.translation_key for registration in registrations}
-    shown = (
-        {
-            event.translation_key: event
-            for event in in_reader_language(EventPage.objects.live().filter(translation_key__in=keys))
-        }
-        if keys
-        else {}
-    )
-    for registration in registrations:
-        registration.shown_event = shown.get(registration.event.translation_key, registration.event)
-    return registrations
+    return with_shown_event(registrations)
 
 
 def calendar_feed_for(user):
@@ -343,14 +332,9 @@ def learning_hours(event):
     return max(min(halves / 2, HOURS_A_DAY * days), Decimal(0))
 
 
-def attended_events(user):
-    """The events ``user`` was checked in at, oldest first, each ``shown_event`` in the reader's language (a live
-    translation, or the alias standing in), else the original: two queries, whatever the number."""
-    registrations = list(
-        Registration.objects.filter(user=user, attended_at__isnull=False)
-        .select_related("event")
-        .order_by("event__start")
-    )
+def with_shown_event(registrations):
+    """``registrations`` (with their events selected), each given ``shown_event``: its event in the reader's language
+    (a live translation, or the alias standing in), else the original. One query, whatever the number."""
     keys = {registration.event.translation_key for registration in registrations}
     shown = (
         {
@@ -363,3 +347,14 @@ def attended_events(user):
     for registration in registrations:
         registration.shown_event = shown.get(registration.event.translation_key, registration.event)
     return registrations
+
+
+def attended_events(user):
+    """The events ``user`` was checked in at, oldest first, each ``shown_event`` in the reader's language (a live
+    translation, or the alias standing in), else the original: two queries, whatever the number."""
+    registrations = list(
+        Registration.objects.filter(user=user, attended_at__isnull=False)
+        .select_related("event")
+        .order_by("event__start")
+    )
+    return with_shown_event(registrations)
