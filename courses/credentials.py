@@ -48,7 +48,7 @@ def ensure_credential(*, certificate: Certificate) -> str:
         return certificate.credential
     with transaction.atomic():
         locked = (
-            Certificate.objects.select_for_update()
+            Certificate.objects.select_for_update(of=("self",))  # the certificate alone: its owners are outer joins
             .select_related("enrollment__user", "path_completion__user")
             .get(pk=certificate.pk)
         )
