@@ -148,6 +148,8 @@ NOT_CACHEABLE_PAGES = {
     "/accounts/": "allauth's forms a visitor posts (sign in, sign up, password reset, email confirmation), which "
     "need the CSRF cookie and token; never cached",
     "/invitations/": "accepting an invitation: a form behind a personal token",
+    "/certificates/verify-credential/": "checking a credential someone was given: a form a visitor posts (an "
+    "upload), which needs the CSRF cookie and token; never cached",
     "/language/": "the language switcher's links: a redirect that remembers the chosen language in a cookie, "
     "because the visitor asked to; never cached",
 }

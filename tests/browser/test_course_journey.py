@@ -30,7 +30,7 @@ def test_a_member_enrolls_completes_the_lessons_and_sees_the_course_on_my_hub(pa
     page.get_by_text("You completed this course.").wait_for()
 
     page.get_by_role("link", name="My hub").click()
-    section = page.locator("section", has=page.get_by_role("heading", name="My learning"))
+    section = page.locator("section", has=page.get_by_role("heading", name="My learning", exact=True))
     section.get_by_role("link", name="Open data for cities").wait_for()
     assert "4 of 4 required lessons" in section.inner_text()
     assert "Completed on" in section.inner_text()
