@@ -181,10 +181,9 @@ def transcript(request):
 @require_safe
 def transcript_pdf(request):
     """The transcript as a PDF, in the learner's preferred language (as their certificates are)."""
-    from .selectors import learner_language
     from .transcripts import render_transcript
 
-    with translation.override(learner_language(request.user)):
+    with translation.override(selectors.learner_language(request.user)):
         content = render_transcript(request.user, path_selectors.transcript(request.user))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="learning-transcript.pdf"'
