@@ -4,6 +4,7 @@ import gzip
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -255,8 +256,6 @@ def test_collecting_secrets_survives_a_local_variable_that_contains_itself():
 PRODUCTION_PROBE = """
 import django, json, logging, sys
 django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)  # /healthz reads the task and outbox tables
 from django.conf import settings
 from core.errors import someone_is_told
 from django.test import Client
@@ -265,26 +264,49 @@ sys.stderr.write(json.dumps({"status": response.status_code, "told": someone_is_
 """
 
 
-@pytest.mark.parametrize(("admins", "told"), [("Ops Team <ops@example.org>, other@example.org", True), ("", False)])
-def test_production_writes_json_request_lines_to_stdout_and_mails_admins(tmp_path, admins, told):
+def production_environment(folder, admins=""):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "wego_hub.settings.production",
         "SECRET_KEY": "probe-only-key-0123456789abcdef0123456789abcdef",
         "ALLOWED_HOSTS": "testserver",
         "OPEN_BADGES_SIGNING_KEYS": "probe:" + "A" * 43,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'probe.sqlite3'}",
-        "WEGO_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{folder / 'probe.sqlite3'}",
+        "WEGO_VAR_DIR": str(folder),
         "EMAIL_HOST": "smtp.example.org",
         "ADMINS": admins,
         "LOG_LEVEL": "INFO",
     }
     for name in ("LOG_FORMAT", "SENTRY_DSN", "REDIS_URL", "ELASTICSEARCH_URL"):
         env.pop(name, None)
-    # The probe migrates a new database from nothing, which took over 120 s on a busy 2-core machine: the bound
-    # is for a hang, not for a slow machine.
+    return env
+
+
+@pytest.fixture(scope="module")
+def migrated_database(tmp_path_factory):
+    """A production database, migrated once for the probes (/healthz reads the task and outbox tables). Migrating
+    from nothing took over 120 s on a busy 2-core machine: the bound is for a hang, not for a slow machine."""
+    folder = tmp_path_factory.mktemp("production")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--verbosity", "0"],
+        cwd=REPO,
+        env=production_environment(folder),
+        check=True,
+        timeout=400,
+    )
+    return folder / "probe.sqlite3"
+
+
+@pytest.mark.parametrize(("admins", "told"), [("Ops Team <ops@example.org>, other@example.org", True), ("", False)])
+def test_production_writes_json_request_lines_to_stdout_and_mails_admins(tmp_path, migrated_database, admins, told):
+    shutil.copy(migrated_database, tmp_path / "probe.sqlite3")
     result = subprocess.run(
-        [sys.executable, "-c", PRODUCTION_PROBE], cwd=REPO, env=env, capture_output=True, text=True, timeout=400
+        [sys.executable, "-c", PRODUCTION_PROBE],
+        cwd=REPO,
+        env=production_environment(tmp_path, admins),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stderr.strip().splitlines()[-1]) == {"status": 200, "told": told}
