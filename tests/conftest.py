@@ -8,9 +8,11 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import connection
+from django.test import override_settings
 
 from tests import factories
 from tests.background import run_ready_tasks
+from tests.shared_demo import SharedDemo
 
 
 def skip_or_fail(reason, required_by):
@@ -24,6 +26,17 @@ def skip_or_fail(reason, required_by):
 def require_postgres(db):
     if connection.vendor != "postgresql":
         skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://…", "REQUIRE_POSTGRES")
+
+
+@pytest.fixture(autouse=True)
+def each_test_starts_in_the_default_language():
+    """A test that renders or mails in another language leaves it active in this worker's thread; the next test on
+    the worker would then build Arabic addresses (``/ar/…``) from ``get_absolute_url``. Each test starts afresh."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +66,50 @@ def no_page_cache(settings):
     """For a test that counts what rendering a public page costs: signed-out pages are not served from the page
     cache (core.page_cache), whose hit would cost one query."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+# --- The seeded demo, shared (tests/shared_demo.py) -------------------------------------------------------------
+
+SHARED_DEMO = pytest.StashKey[SharedDemo]()
+
+
+@pytest.fixture(scope="session")
+def shared_demo(request, django_db_setup, django_db_blocker):
+    demo = request.config.stash[SHARED_DEMO] = SharedDemo(django_db_blocker)
+    yield demo
+    demo.roll_back()
+
+
+@pytest.fixture
+def demo_site(shared_demo, request):
+    """The whole seeded demo, as ``seed_demo`` leaves it; the test may change it (its changes are rolled back)."""
+    shared_demo.seed()
+    with override_settings(MEDIA_ROOT=shared_demo.media_root):
+        request.getfixturevalue("db")
+        yield shared_demo
+
+
+def reads_the_demo(item):
+    return "demo_site" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that read the shared demo run first, so that a worker seeds it once, and ``demo_site`` is the first
+    fixture each of them sets up, so that the seed's transaction is always outside the test's."""
+    readers = [item for item in items if reads_the_demo(item)]
+    for item in readers:
+        item.fixturenames.remove("demo_site")
+        item.fixturenames.insert(0, "demo_site")
+    items[:] = readers + [item for item in items if not reads_the_demo(item)]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    demo = item.config.stash.get(SHARED_DEMO, None)
+    if demo is not None and reads_the_demo(item) and (nextitem is None or not reads_the_demo(nextitem)):
+        demo.roll_back()
+    return result
 
 
 @pytest.fixture

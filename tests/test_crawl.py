@@ -4,15 +4,12 @@ Every page that later issues add joins automatically, as long as something links
 visitor, that no public page sets a cookie or carries a CSRF token (below).
 """
 
-import io
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -106,28 +103,13 @@ def crawl(client):
     return pages, problems
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo, seeded once for this module (once per pytest-xdist worker that runs some of its tests) and rolled
-    back after it, as tests/cases/test_demo.py does."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded_site(seeded, db):
-    return seeded
-
-
-def test_crawl_as_an_anonymous_visitor(client, seeded_site):
+def test_crawl_as_an_anonymous_visitor(client, demo_site):
     pages, problems = crawl(client)
     assert pages > 20
     assert problems == []
 
 
-def test_crawl_as_a_signed_in_member(client, seeded_site):
+def test_crawl_as_a_signed_in_member(client, demo_site):
     client.force_login(make_member(Organisation.objects.get(slug="municipality-of-curitiba")))
     pages, problems = crawl(client)
     assert pages > 20
@@ -208,7 +190,7 @@ def kind_of(url):
     return "standard page" if depth == 1 and section in ("about", "contact", "privacy", "terms") else None
 
 
-def test_no_public_page_sets_a_cookie_or_carries_a_csrf_token_for_a_visitor(seeded_site):
+def test_no_public_page_sets_a_cookie_or_carries_a_csrf_token_for_a_visitor(demo_site):
     visitor = FirstTimeVisitor()
     problems, html_pages = [], []
     for url, _referrer, response in walk(visitor, starts=unlinked_public_pages(), max_pages=MAX_PAGES, skip=SKIP):
@@ -229,7 +211,7 @@ def test_no_public_page_sets_a_cookie_or_carries_a_csrf_token_for_a_visitor(seed
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
-def test_nor_in_the_other_languages(seeded_site, language):
+def test_nor_in_the_other_languages(demo_site, language):
     """Each language's home page and every page it links to (the whole crawl in six languages would take minutes;
     tests/test_crawl_languages.py walks them)."""
     visitor = FirstTimeVisitor()

@@ -9,9 +9,7 @@ switcher's "English") are the other language's by right.
 from html.parser import HTMLParser
 
 import polib
-import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from tests.crawling import walk
 
@@ -60,12 +58,7 @@ class LanguageParser(HTMLParser):
             self.texts.append((" ".join(data.split()), self.stack[-1][1] if self.stack else self.html_lang))
 
 
-@pytest.fixture
-def seeded_site(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_every_page_answers_in_every_language(client, seeded_site):
+def test_every_page_answers_in_every_language(client, demo_site):
     problems, crawled = [], {}
     for code, _name in settings.LANGUAGES:
         if code == settings.LANGUAGE_CODE:

@@ -15,7 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from members.models import User
 from tests.conftest import skip_or_fail
@@ -110,12 +109,7 @@ def test_two_search_landmarks_need_distinct_names():
     assert landmark_problems("/x/", '<form role="search"></form><nav></nav>') == []
 
 
-@pytest.fixture
-def seeded_site(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_every_page_is_valid_html_for_a_visitor_a_member_and_a_focal_point(client, seeded_site, tmp_path):
+def test_every_page_is_valid_html_for_a_visitor_a_member_and_a_focal_point(client, demo_site, tmp_path):
     command = html_checker()
     dashboard = f"/members/{SEOUL}/dashboard/"
     # The search page is reached by a form, not a link: it starts the walk too, with and without a query.

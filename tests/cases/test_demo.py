@@ -1,13 +1,12 @@
 """The demo case library: every written case is a full case study, and seed_demo turns it into a published case
 with its indicators, partners, contact, relations, links to toolkits and courses, and its review marks.
 
-seed_demo takes a while, so the seeded tests share one seed (made once in this module, rolled back at the end).
+The seeded tests read the demo the suite seeds once per worker (tests/shared_demo.py).
 """
 
 import io
 
 import pytest
-from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Revision, TaskState, WorkflowState
 
@@ -15,7 +14,7 @@ from cases import demo
 from cases.demo_content import DETAILED, EARLIER, RELATIONS
 from cases.models import CaseIndicator, CaseLink, CasePage, CaseRelation, CitySignOffTask
 from core.demo import TOPICS
-from core.seeding import Progress, run_seeders
+from core.seeding import Progress
 from courses.demo_content import COURSES
 from members.demo import load_organisation_rows
 from members.models import User
@@ -77,19 +76,6 @@ def test_the_seeder_has_fifty_written_cases():
 # --- The seeded library --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        run_seeders(io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded_db(seeded, db):
-    return seeded
-
-
 def written_cases():
     return (
         CasePage.objects.live()
@@ -99,7 +85,7 @@ def written_cases():
     )
 
 
-def test_every_seeded_case_is_a_full_case_study(seeded_db):
+def test_every_seeded_case_is_a_full_case_study(demo_site):
     cases = list(written_cases())
     assert len(cases) == len(FULL)
     for case in cases:
@@ -117,7 +103,7 @@ def test_every_seeded_case_is_a_full_case_study(seeded_db):
     assert CasePage.objects.live().filter(locale__language_code="en").count() == len(cases) + PROGRAMME_CASES == 51
 
 
-def test_seeded_cases_link_to_every_toolkit_and_course_they_name(seeded_db):
+def test_seeded_cases_link_to_every_toolkit_and_course_they_name(demo_site):
     for entry in FULL:
         case = CasePage.objects.get(locale__language_code="en", slug=entry["slug"])
         linked = list(case.links.order_by("sort_order").values_list("page__slug", flat=True))
@@ -131,7 +117,7 @@ def test_seeded_cases_link_to_every_toolkit_and_course_they_name(seeded_db):
     assert len(owl.get_latest_revision_as_object().links.all()) == 2
 
 
-def test_seeded_relations_come_from_the_entries_and_the_list(seeded_db):
+def test_seeded_relations_come_from_the_entries_and_the_list(demo_site):
     def related(source, kind, target):
         english = {"case__locale__language_code": "en"}  # each translation and alias carries a copy
         return CaseRelation.objects.filter(case__slug=source, kind=kind, other__slug=target, **english).count()
@@ -149,7 +135,7 @@ def test_seeded_relations_come_from_the_entries_and_the_list(seeded_db):
             assert related(source, kind, target) == 1
 
 
-def test_a_seeded_case_carries_the_marks_its_review_would_have_given_it(client, seeded_db):
+def test_a_seeded_case_carries_the_marks_its_review_would_have_given_it(client, demo_site):
     owl = CasePage.objects.get(locale__language_code="en", slug="seoul-owl-bus-mobile-data")
     state = WorkflowState.objects.for_instance(owl).get()
     assert state.status == WorkflowState.STATUS_APPROVED and state.requested_by.email == demo.CONSULTANT
@@ -171,7 +157,7 @@ def test_a_seeded_case_carries_the_marks_its_review_would_have_given_it(client, 
     assert "Replicated by" in page
 
 
-def test_a_seeded_case_of_a_city_without_a_focal_point_is_reviewed_but_not_endorsed(client, seeded_db):
+def test_a_seeded_case_of_a_city_without_a_focal_point_is_reviewed_but_not_endorsed(client, demo_site):
     kyiv = CasePage.objects.get(locale__language_code="en", slug="kyiv-city-state-administration-kyiv-digital-app")
     assert not CitySignOffTask.focal_point_ids(kyiv)
     sign_off = TaskState.objects.for_instance(kyiv).get(task__name="City sign-off")
@@ -180,7 +166,7 @@ def test_a_seeded_case_of_a_city_without_a_focal_point_is_reviewed_but_not_endor
     assert "Reviewed by the secretariat" in page and "Endorsed by" not in page
 
 
-def test_every_seeded_published_case_is_reviewed_and_the_submitted_draft_still_waits(seeded_db):
+def test_every_seeded_published_case_is_reviewed_and_the_submitted_draft_still_waits(demo_site):
     live = CasePage.objects.live().filter(locale__language_code="en")
     reviewed = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_APPROVED, object_id__in=[str(pk) for pk in live.values_list("pk", flat=True)]
@@ -191,7 +177,7 @@ def test_every_seeded_published_case_is_reviewed_and_the_submitted_draft_still_w
     assert WorkflowState.objects.for_instance(draft).get().status == WorkflowState.STATUS_IN_PROGRESS
 
 
-def test_seeding_the_cases_again_changes_nothing(seeded_db):
+def test_seeding_the_cases_again_changes_nothing(demo_site):
     models = [CasePage, CaseIndicator, CaseLink, CaseRelation, WorkflowState, TaskState, Revision]
     before = {model: model.objects.count() for model in models}
     progress = Progress(io.StringIO(), total_steps=2)

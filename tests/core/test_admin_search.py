@@ -5,10 +5,7 @@ secretariat sees, so a listing added later is searched too. Snippets, pages, ima
 reports are all in that menu.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import Page
@@ -38,12 +35,7 @@ HOSTILE_QUERIES = [
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
-
-
-@pytest.fixture
-def secretariat(seeded):
+def secretariat(demo_site):
     return User.objects.get(email="admin@wego-hub.example")
 
 

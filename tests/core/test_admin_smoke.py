@@ -1,9 +1,6 @@
 """The secretariat's admin answers without errors on the seeded site: listings, add and edit forms."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -13,12 +10,7 @@ from members.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
-
-
-def test_admin_pages_answer_for_the_secretariat(admin_client, seeded):
+def test_admin_pages_answer_for_the_secretariat(admin_client, demo_site):
     course = CoursePage.objects.first()
     module = ModulePage.objects.first()
     lesson = LessonPage.objects.first()
@@ -47,7 +39,7 @@ def test_admin_pages_answer_for_the_secretariat(admin_client, seeded):
     assert failures == {}
 
 
-def test_organisations_export_as_csv(admin_client, seeded):
+def test_organisations_export_as_csv(admin_client, demo_site):
     response = admin_client.get(reverse("wagtailsnippets_members_organisation:list"), {"export": "csv"})
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()

@@ -21,8 +21,8 @@ def seed():
     return out.getvalue()
 
 
-def test_seed_demo_is_idempotent_and_shows_progress():
-    first_output = seed()
+def test_seed_demo_is_idempotent_and_shows_progress(demo_site):
+    first_output = demo_site.output
     after_first = row_counts()
     second_output = seed()
     after_second = row_counts()
@@ -36,8 +36,7 @@ def test_seed_demo_is_idempotent_and_shows_progress():
     assert " 0 created" in second_output and "101 created" not in second_output
 
 
-def test_seed_demo_builds_the_whole_page_tree_and_101_organisations_in_every_region():
-    seed()
+def test_seed_demo_builds_the_whole_page_tree_and_101_organisations_in_every_region(demo_site):
     home = Site.objects.get(is_default_site=True).root_page
     assert home.specific_class.__name__ == "HomePage"
     slugs = set(home.get_children().live().values_list("slug", flat=True))
@@ -49,8 +48,7 @@ def test_seed_demo_builds_the_whole_page_tree_and_101_organisations_in_every_reg
     assert all("Demo data" in text for text in Organisation.objects.values_list("description", flat=True))
 
 
-def test_demo_people_can_sign_in(client):
-    seed()
+def test_demo_people_can_sign_in(client, demo_site):
     admin = User.objects.get(email="admin@wego-hub.example")
     assert admin.is_superuser and admin.is_staff
     assert EmailAddress.objects.filter(user=admin, verified=True).exists()

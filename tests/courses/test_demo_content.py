@@ -1,18 +1,14 @@
 """The demo courses: the stated effort is what the lessons add up to, and runs are facilitated by the course's own
 instructors."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from courses.models import CohortRun, CoursePage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seeded_courses_state_the_effort_of_their_lessons_and_runs_have_their_own_facilitators(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seeded_courses_state_the_effort_of_their_lessons_and_runs_have_their_own_facilitators(client, demo_site):
     courses = list(CoursePage.objects.live().filter(locale__language_code="en"))
     assert len(courses) >= 6
     for course in courses:

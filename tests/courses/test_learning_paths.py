@@ -211,15 +211,12 @@ def test_path_progress_is_a_fixed_number_of_queries(member, site_tree, django_as
     assert progress.total == 6 and progress.steps[-1].requires
 
 
-def test_the_demo_path_is_coherent_and_seeding_twice_changes_nothing(client):
-    from django.core.management import call_command
-
+def test_the_demo_path_is_coherent_and_seeding_twice_changes_nothing(client, demo_site):
     from core.seeding import Progress
     from courses import demo_paths
     from courses.models import CoursePage, Enrollment
     from members.models import User
 
-    call_command("seed_demo", stdout=io.StringIO())
     path = LearningPathPage.objects.get(slug=demo_paths.PATH_SLUG, locale__language_code="en")
     slugs = list(path.path_courses.order_by("sort_order").values_list("course__slug", flat=True))
     assert slugs == list(demo_paths.PATH_COURSES)

@@ -407,8 +407,7 @@ def test_a_quiz_needs_a_question_and_a_draw_that_fits_its_bank(admin_client):
     assert Quiz.objects.get().draws.get().count == 3
 
 
-def test_the_demo_seeds_a_shared_bank_and_a_final_assessment_drawing_from_it():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_seeds_a_shared_bank_and_a_final_assessment_drawing_from_it(demo_site):
     call_command("seed_demo", stdout=io.StringIO())  # safe to run twice
 
     bank = QuestionBank.objects.get(title="E-government fundamentals", locale__language_code="en")

@@ -1,18 +1,15 @@
 """The demo events have their own speakers and a full agenda for every day, in the event's local time."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 
 from events.models import EventPage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_seeded_event_has_its_own_speakers_and_an_agenda_for_each_day(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_every_seeded_event_has_its_own_speakers_and_an_agenda_for_each_day(client, demo_site):
     events = list(EventPage.objects.live().prefetch_related("speakers", "sessions").order_by("slug"))
     assert len(events) >= 20
 

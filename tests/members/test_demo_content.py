@@ -4,7 +4,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from core.models import StandardPage
@@ -16,8 +15,7 @@ from members.models import User
 pytestmark = pytest.mark.django_db
 
 
-def test_the_members_corner_has_news_dates_and_documents_that_members_see(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_members_corner_has_news_dates_and_documents_that_members_see(client, demo_site):
     page = StandardPage.objects.get(locale__language_code="en", slug="members-corner")
     headings = [block.value["text"] for block in page.body if block.block_type == "heading"]
     assert headings == ["News from the secretariat", "Dates ahead", "Working documents", "From the member cities"]

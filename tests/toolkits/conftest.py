@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.utils import timezone
@@ -12,7 +13,10 @@ from toolkits.models import ReleaseFile, ToolkitRelease
 
 
 @pytest.fixture(autouse=True)
-def media_root(tmp_path):
+def media_root(request, tmp_path):
+    if "demo_site" in request.fixturenames:  # the shared demo's files are in its own folder
+        yield settings.MEDIA_ROOT
+        return
     with override_settings(MEDIA_ROOT=tmp_path):
         yield tmp_path
 

@@ -5,7 +5,6 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
-from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -30,8 +29,7 @@ def test_generated_files_open_in_real_parsers():
 
 
 @pytest.mark.django_db
-def test_the_seed_publishes_six_toolkits_with_files_and_downloads(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_seed_publishes_six_toolkits_with_files_and_downloads(client, demo_site):
     toolkits = ToolkitPage.objects.live()
     assert toolkits.count() >= 6
     assert all(toolkit.releases.exists() for toolkit in toolkits)

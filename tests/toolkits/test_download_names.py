@@ -94,8 +94,7 @@ def test_a_document_stored_before_names_were_kept_keeps_its_address(client, tool
     assert attachment_name(client.get(document.url)) == NAME
 
 
-def test_the_demo_stores_each_release_file_under_its_own_name_once(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_stores_each_release_file_under_its_own_name_once(client, demo_site):
     documents = list(get_document_model().objects.filter(file__startswith="documents/toolkits/"))
     call_command("seed_demo", stdout=io.StringIO())
     assert get_document_model().objects.filter(file__startswith="documents/toolkits/").count() == len(documents)
