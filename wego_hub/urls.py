@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("learning/", include("courses.urls")),
     path("certificates/", include("courses.certificate_urls")),
+    path("community/", include("community.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cases",
     "events",
     "consultations",
+    "community",
     "search.apps.SearchConfig",
     # Content translation: locales that keep their page trees in step with English (untranslated pages are aliases
     # of the English page), the editors' translation workflow, and PO export/import for outside translators.
