@@ -5,7 +5,9 @@ yet): what they do belongs to the course, not to its wording, so every row is wr
 (core.i18n.original) of the course, the lesson and the quiz. One enrolment, one progress, one certificate, whatever
 language the learner reads the course in."""
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from core.i18n import original
@@ -377,10 +379,38 @@ def complete_paths(*, user, course: CoursePage) -> list[PathCompletion]:
     return completed
 
 
-def _complete_path(*, user, path, courses):
+def complete_path_for_those_already_finished(*, path: LearningPathPage) -> list[PathCompletion]:
+    """Complete ``path`` for everyone who had completed all its courses before it was published (or before the
+    course they completed last was added to it): the completion and certificate they would have had by completing
+    that course afterwards, dated when they did complete it. Idempotent. Run after a path is published."""
+    original = LearningPathPage.objects.filter(translation_key=path.translation_key).order_by("pk").first()
+    if original is None or not original.live:
+        return []
+    courses = path_courses_by_key([original.translation_key]).get(original.translation_key, [])
+    keys = {course.translation_key for course in courses}
+    if not keys:
+        return []
+    finished = (
+        Enrollment.objects.filter(completed_at__isnull=False, course__translation_key__in=keys)
+        .exclude(user__path_completions__path=original)
+        .values("user")
+        .annotate(courses=Count("course__translation_key", distinct=True), last=Max("completed_at"))
+        .filter(courses=len(keys))
+        .order_by("user")
+    )
+    users = {user.pk: user for user in get_user_model().objects.filter(pk__in=[row["user"] for row in finished])}
+    return [
+        _complete_path(user=users[row["user"]], path=original, courses=courses, completed_at=row["last"])
+        for row in finished
+    ]
+
+
+def _complete_path(*, user, path, courses, completed_at=None):
     try:
         with transaction.atomic():
-            completion, _created = PathCompletion.objects.get_or_create(user=user, path=path)
+            completion, _created = PathCompletion.objects.get_or_create(
+                user=user, path=path, defaults={"completed_at": completed_at or timezone.now()}
+            )
     except IntegrityError:  # completed by a simultaneous request
         completion = PathCompletion.objects.get(user=user, path=path)
     if path.awards_certificate:

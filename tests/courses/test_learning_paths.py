@@ -83,6 +83,30 @@ def test_an_unpublished_path_is_not_completed(member, courses, path):
     assert not PathCompletion.objects.exists()
 
 
+def test_publishing_a_path_completes_it_for_those_who_had_finished_its_courses(member, site_tree, courses, tasks_done):
+    """They would otherwise never get it: a path is completed when its last course is, and they have none left."""
+    for course, lessons in courses:
+        finish(member, course, lessons)
+    halfway = UserFactory()
+    finish(halfway, *courses[0])
+    last_course_done = max(enrollment.completed_at for enrollment in member.enrollments.all())
+    assert not PathCompletion.objects.exists()
+
+    with tasks_done():
+        path = make_path(site_tree["courses"], [course for course, _ in courses])
+    completion = PathCompletion.objects.get()
+    assert (completion.user, completion.path) == (member, path)
+    assert completion.completed_at == last_course_done  # when they did complete it, not when the path appeared
+    certificate = Certificate.objects.get(path_completion=completion)
+    assert (certificate.course_title, certificate.hours) == ("Digital government essentials", 9)
+    assert certificate.credential  # signed as any certificate is
+
+    with tasks_done():  # published again: nothing twice
+        path.save_revision().publish()
+    assert PathCompletion.objects.count() == 1
+    assert Certificate.objects.filter(path_completion__isnull=False).count() == 1
+
+
 def test_the_path_page_shows_each_course_state_and_the_overall_progress(client, member, courses, path):
     first, second, third = courses
     third[0].prerequisites.set([second[0]])
