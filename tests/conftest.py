@@ -95,11 +95,16 @@ def reads_the_demo(item):
 
 def pytest_collection_modifyitems(config, items):
     """The tests that read the shared demo run first, so that a worker seeds it once, and ``demo_site`` is the first
-    fixture each of them sets up, so that the seed's transaction is always outside the test's."""
+    function fixture each of them sets up, so that the seed's transaction is always outside the test's. (After the
+    session's fixtures: one that changes a setting under demo_site's MEDIA_ROOT override would lose the change.)"""
     readers = [item for item in items if reads_the_demo(item)]
     for item in readers:
-        item.fixturenames.remove("demo_site")
-        item.fixturenames.insert(0, "demo_site")
+        names, definitions = item.fixturenames, item._fixtureinfo.name2fixturedefs
+        names.remove("demo_site")
+        per_test = (
+            n for n, name in enumerate(names) if name in definitions and definitions[name][-1].scope == "function"
+        )
+        names.insert(next(per_test, len(names)), "demo_site")
     items[:] = readers + [item for item in items if not reads_the_demo(item)]
 
 
