@@ -124,7 +124,7 @@ def due_recipients(now):
     for frequency, period in periods.items():
         sent = DigestSent.objects.filter(user=OuterRef("user"), period=period)
         sent_this_period |= Q(frequency=frequency) & Exists(sent)
-    verified = EmailAddress.objects.filter(user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True)
+    verified = EmailAddress.objects.filter(user=OuterRef("user"), primary=True, verified=True)  # the one we write to
     follows = Exists(TopicFollow.objects.filter(user=OuterRef("user"))) | Exists(
         CityFollow.objects.filter(user=OuterRef("user"))
     )
@@ -143,9 +143,10 @@ def due_recipients(now):
     )
     recipients = {}
     for row in rows:
-        since = now - PERIOD_LENGTH[row.frequency]
-        if row.last_until is not None:
-            since = max(since, row.last_until - OVERLAP)
+        # From the last digest on (what it listed is left out by key), else one period back; never further back than
+        # the longest window (a scheduler that stopped for a month does not send a month at once).
+        since = row.last_until - OVERLAP if row.last_until is not None else now - PERIOD_LENGTH[row.frequency]
+        since = max(since, now - LONGEST_WINDOW)
         recipients[row.user_id] = Recipient(
             user=row.user,
             frequency=row.frequency,

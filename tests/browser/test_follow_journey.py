@@ -21,6 +21,7 @@ def test_a_member_follows_a_topic_gets_the_new_case_once_and_unsubscribes_in_one
 
     sign_in(page, member.email)
     page.get_by_role("link", name="Choose what you follow").click()
+    page.wait_for_url("**/community/following/")
     page.get_by_role("heading", name="Following", exact=True).wait_for()
     page.get_by_label("Open data").check()
     page.get_by_label("Weekly").check()
