@@ -157,6 +157,7 @@ def test_the_following_page_costs_the_same_queries_with_many_topics_cities_and_f
     TopicFactory(name="Water")
     OrganisationFactory()
     follow_everything()
+    member_client.get(FOLLOWING)  # the first request of a session reads what later ones find cached
     with CaptureQueriesContext(connection) as few:
         assert member_client.get(FOLLOWING).status_code == 200
     for number in range(15):
