@@ -544,3 +544,38 @@ def seed_learning(progress):
 def seed_quiz_translations(progress):
     """Quizzes in other languages: the two final assessments"""
     demo_translations.import_quiz_translations(progress)
+
+
+@hooks.register("register_digest_items")
+def new_courses_for_digest(*, since, until, topic_keys, organisation_ids):
+    """Courses first published in the window, in the followed topics (community's digest; a course belongs to no
+    city): each course once (its original), in the active language. Five queries, whatever the number of courses."""
+    from types import SimpleNamespace
+
+    from core.i18n import in_default_language, in_reader_language_each
+
+    from .models import CoursePage
+
+    tagged = CoursePage.topics.through.objects.filter(topic__translation_key__in=topic_keys).values("coursepage_id")
+    courses = list(
+        in_default_language(CoursePage.objects.live().public())
+        .filter(first_published_at__gte=since, first_published_at__lt=until, pk__in=tagged)
+        .prefetch_related("topics")
+        .order_by("-first_published_at")
+    )
+    shown = in_reader_language_each(courses)
+    site_paths = SimpleNamespace()  # Wagtail keeps the site's root paths on it: read once for every link
+    return [
+        {
+            "key": f"course:{course.translation_key}",
+            "kind": "courses",
+            "heading": _("New courses"),
+            "title": page.title,
+            "url": page.get_full_url(site_paths),
+            "date": course.first_published_at,
+            "meta": page.get_level_display(),
+            "topic_keys": {str(topic.translation_key) for topic in course.topics.all()},
+            "organisation_ids": set(),
+        }
+        for course, page in zip(courses, shown, strict=True)
+    ]

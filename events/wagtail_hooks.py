@@ -230,3 +230,40 @@ def seed_events(progress):
 def seed_event_hosts(progress):
     """Event hosts: each seeded event in a member city is hosted by that city (listed on its profile)"""
     demo_hosts.seed(progress)
+
+
+@hooks.register("register_digest_items")
+def new_events_for_digest(*, since, until, topic_keys, organisation_ids):
+    """Upcoming events first published in the window, in the followed topics or hosted by the followed cities
+    (community's digest): each event once (its original), in the active language. Five queries."""
+    from types import SimpleNamespace
+
+    from django.db.models import Q
+
+    from core.i18n import in_default_language, in_reader_language_each
+
+    tagged = EventPage.topics.through.objects.filter(topic__translation_key__in=topic_keys).values("eventpage_id")
+    events = list(
+        in_default_language(EventPage.objects.live().public())
+        .upcoming()
+        .filter(first_published_at__gte=since, first_published_at__lt=until)
+        .filter(Q(host_organisation_id__in=organisation_ids) | Q(pk__in=tagged))
+        .prefetch_related("topics")
+        .order_by("-first_published_at")
+    )
+    shown = in_reader_language_each(events)
+    site_paths = SimpleNamespace()  # Wagtail keeps the site's root paths on it: read once for every link
+    return [
+        {
+            "key": f"event:{event.translation_key}",
+            "kind": "events",
+            "heading": _("New events"),
+            "title": page.title,
+            "url": page.get_full_url(site_paths),
+            "date": event.first_published_at,
+            "meta": " · ".join(event_facts(page)),
+            "topic_keys": {str(topic.translation_key) for topic in event.topics.all()},
+            "organisation_ids": {event.host_organisation_id} if event.host_organisation_id else set(),
+        }
+        for event, page in zip(events, shown, strict=True)
+    ]

@@ -1,16 +1,20 @@
+import datetime as dt
+from types import SimpleNamespace
+
+from django.db.models import Q
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from core.i18n import in_reader_language, language_path
+from core.i18n import in_default_language, in_reader_language, in_reader_language_each, language_path
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
 from members.reports import OrganisationReport
 
 from . import admin_views, demo, demo_authors, selectors
-from .models import Download, ToolkitPage
+from .models import Download, ToolkitPage, ToolkitRelease
 
 
 @hooks.register("register_home_section")
@@ -124,3 +128,45 @@ def seed_toolkits(progress):
 def seed_toolkit_authors(progress):
     """Toolkit authors: the member cities that wrote each seeded toolkit (listed on their profiles)"""
     demo_authors.seed(progress)
+
+
+@hooks.register("register_digest_items")
+def toolkit_releases_for_digest(*, since, until, topic_keys, organisation_ids):
+    """Toolkit releases dated in the window, of toolkits in the followed topics or written by the followed cities
+    (community's digest): each release once (the original toolkit's), in the active language. Six queries."""
+    toolkits = in_default_language(ToolkitPage.objects.live().public())
+    tagged = ToolkitPage.topics.through.objects.filter(topic__translation_key__in=topic_keys).values("toolkitpage_id")
+    written = ToolkitPage.authoring_organisations.through.objects.filter(organisation_id__in=organisation_ids).values(
+        "toolkitpage_id"
+    )
+    releases = list(
+        ToolkitRelease.objects.filter(
+            toolkit__in=toolkits.filter(Q(pk__in=tagged) | Q(pk__in=written)),
+            released_on__gte=timezone.localdate(since),
+            released_on__lte=timezone.localdate(until),
+        )
+        .select_related("toolkit")
+        .prefetch_related("toolkit__topics", "toolkit__authoring_organisations")
+        .order_by("-released_on", "pk")
+    )
+    originals = list({release.toolkit_id: release.toolkit for release in releases}.values())
+    shown = dict(zip(originals, in_reader_language_each(originals), strict=True))
+    site_paths = SimpleNamespace()  # Wagtail keeps the site's root paths on it: read once for every link
+    items = []
+    for release in releases:
+        toolkit, page = release.toolkit, shown[release.toolkit]
+        released = timezone.make_aware(dt.datetime.combine(release.released_on, dt.time.min))
+        items.append(
+            {
+                "key": f"toolkit-release:{toolkit.translation_key}:{release.version}",
+                "kind": "toolkits",
+                "heading": _("Toolkit releases"),
+                "title": page.title,
+                "url": page.get_full_url(site_paths),
+                "date": released,  # dated by the day (the digest leaves out what the last one listed)
+                "meta": _("Version %(version)s") % {"version": release.version},
+                "topic_keys": {str(topic.translation_key) for topic in toolkit.topics.all()},
+                "organisation_ids": {organisation.pk for organisation in toolkit.authoring_organisations.all()},
+            }
+        )
+    return items

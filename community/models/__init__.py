@@ -1,0 +1,1 @@
+from .follows import CityFollow, DigestFrequency, DigestSent, DigestSettings, TopicFollow  # noqa: F401
