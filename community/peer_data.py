@@ -48,4 +48,5 @@ def forget(user):
     "This message was deleted"); their blocks go. Conversations stay for the other person, with their own words."""
     PeerProfile.objects.filter(user=user).delete()
     Message.objects.filter(sender=user).update(body="")
+    Conversation.objects.filter(starter=user).update(subject="")  # their words too; pages say "(no subject)"
     Block.objects.filter(Q(blocker=user)).delete()

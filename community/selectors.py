@@ -76,9 +76,7 @@ def visible_profile(profile_id):
 
 def conversations_of(user):
     """The person's conversations, the latest activity first, with what the list shows (one query)."""
-    return (
-        Conversation.objects.of(user).select_related("starter", "recipient", "case").order_by("-last_message_at", "-pk")
-    )
+    return Conversation.objects.of(user).select_related("starter", "recipient").order_by("-last_message_at", "-pk")
 
 
 def unread_filter(user):

@@ -63,11 +63,11 @@ class Conversation(models.Model):
         ]
 
     def __str__(self):
-        return self.subject
+        return self.subject or str(_("(no subject)"))
 
     def other_party_name(self, user):
         if user.pk == self.starter_id:
-            return str(self.recipient) if self.recipient_id else self.contact_name or _("The case's contact")
+            return str(self.recipient) if self.recipient_id else self.contact_name or str(_("The case's contact"))
         return str(self.starter)
 
     def takes_part(self, user):

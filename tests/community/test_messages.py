@@ -309,4 +309,6 @@ def test_messages_are_in_my_data_and_erased_with_the_account(people):
     assert [(m["from_me"], m["text"]) for m in exported["messages"]] == [(True, "Hello Rita"), (False, "Hello Sam")]
     delete_account(user=sender)
     assert list(Message.objects.order_by("pk").values_list("body", flat=True)) == ["", "Hello Sam"]
+    assert Conversation.objects.get().subject == ""
+    assert "(no subject)" in str(Conversation.objects.get())
     assert EmailAddress.objects.filter(user=sender).count() == 0
