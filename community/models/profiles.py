@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-# Languages a person may say they speak: the hub's six and the languages most spoken across the member cities.
+# Languages a person may say they speak: the hub's six and the languages most spoken across the member cities
+# (those Django names in every language: django.conf.locale.LANG_INFO).
 SPOKEN_LANGUAGES = (
     "en", "fr", "es", "ar", "ru", "ko", "zh-hans", "ja", "pt", "de", "it", "nl", "pl", "tr", "fa", "hi", "bn", "ur",
-    "id", "ms", "vi", "th", "tl", "mn", "kk", "uz", "ky", "az", "ka", "hy", "uk", "sw", "am", "he", "el", "ro",
+    "id", "ms", "vi", "th", "mn", "kk", "uz", "ky", "az", "ka", "hy", "uk", "sw", "he", "el", "ro",
 )  # fmt: skip
 
 
