@@ -58,7 +58,7 @@ def journey(page, width):
     page.get_by_role("link", name="Mina Park").click()
     page.get_by_text("I run Seoul's open data portal.").wait_for()
     page.get_by_label("Subject").fill("Your open data portal")
-    page.get_by_label("Message", exact=True).fill("How did you choose the first data sets?")
+    page.get_by_label("Message:", exact=True).fill("How did you choose the first data sets?")
     page.get_by_role("button", name="Send the message").click()
     page.get_by_text("Your message is sent.").wait_for()
     sign_out(page)
