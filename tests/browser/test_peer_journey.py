@@ -5,6 +5,7 @@ phone width."""
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
 from tests.background import run_ready_tasks
@@ -21,8 +22,12 @@ def sign_out(page):
 
 
 def no_sideways_scroll(page, width):
+    """On a phone, the page fits the window; at every width, axe finds no serious or critical violation."""
     if width < 500:
         assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], f"{page.url}\n{results.generate_report()}"
 
 
 def journey(page, width):
@@ -57,6 +62,7 @@ def journey(page, width):
     no_sideways_scroll(page, width)
     page.get_by_role("link", name="Mina Park").click()
     page.get_by_text("I run Seoul's open data portal.").wait_for()
+    no_sideways_scroll(page, width)
     page.get_by_label("Subject").fill("Your open data portal")
     page.get_by_label("Message:", exact=True).fill("How did you choose the first data sets?")
     page.get_by_role("button", name="Send the message").click()
@@ -91,6 +97,7 @@ def journey(page, width):
     no_sideways_scroll(page, width)
     page.get_by_role("link", name="Your open data portal").click()
     page.get_by_text("We asked citizens which ones they wanted.").wait_for()
+    no_sideways_scroll(page, width)
     assert mina.email not in page.content()
 
 

@@ -312,3 +312,25 @@ def test_messages_are_in_my_data_and_erased_with_the_account(people):
     assert Conversation.objects.get().subject == ""
     assert "(no subject)" in str(Conversation.objects.get())
     assert EmailAddress.objects.filter(user=sender).count() == 0
+
+
+def test_messages_in_a_conversation_are_limited_more_loosely(client, people):
+    sender, recipient, profile = people
+    conversation = services.start_conversation(sender=sender, profile_id=profile.pk, subject="Hi", body="Hello")
+    Message.objects.bulk_create(Message(conversation=conversation, sender=sender, body="more") for _ in range(59))
+    client.force_login(sender)
+    response = client.post(f"/community/messages/{conversation.pk}/", {"body": "one too many"})
+    assert response.status_code == 429 and "sent many messages" in response.content.decode()
+    assert Message.objects.count() == 60
+    # The other person is not limited by the sender's messages.
+    client.force_login(recipient)
+    assert client.post(f"/community/messages/{conversation.pk}/", {"body": "Slow down"}).status_code == 302
+
+
+def test_my_hub_counts_unread_conversations(client, people):
+    sender, recipient, profile = people
+    services.start_conversation(sender=sender, profile_id=profile.pk, subject="Hi", body="Hello")
+    client.force_login(recipient)
+    assert "Messages (1 new)" in client.get("/me/").content.decode()
+    client.get(f"/community/messages/{Conversation.objects.get().pk}/")
+    assert "Messages (1 new)" not in client.get("/me/").content.decode()
