@@ -1,8 +1,10 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from core import charts
 from core.countries import country_name
-from core.i18n import in_reader_language, language_path
+from core.i18n import in_default_language, in_reader_language, language_path
 from core.sections import Card, Section, page_cards
 
 from . import demo, review, selectors
@@ -76,3 +78,30 @@ def seed_case_connections(progress):
 def secretariat_needs_two_step_sign_in():
     # The secretariat's editors see every member's data in the admin (members.middleware).
     return [review.SECRETARIAT]
+
+
+# --- Charts: cases published per year (secretariat's reports) ------------------------------------------------------
+
+
+def cases_published_per_year(_organisation):
+    """Live cases by the year they were first published, each once (the default language's tree holds every case,
+    as an original or an alias): one query."""
+    labels, counts = charts.per_year(in_default_language(CasePage.objects.live()), "first_published_at")
+    return charts.ChartData(labels=labels, series=(charts.Series(_("Cases published"), counts),))
+
+
+@hooks.register("register_report_chart")
+def case_charts():
+    return [
+        charts.ChartSpec(
+            key="cases-published",
+            title=gettext_lazy("Cases published per year"),
+            description=gettext_lazy("Live cases, by the year they were first published."),
+            scope=charts.SECRETARIAT,
+            numbers=cases_published_per_year,
+            kind="column",
+            category_label=charts.YEAR,
+            permission="cases.view_casepage",
+            order=40,
+        )
+    ]
