@@ -46,11 +46,10 @@ COLOURS = ("#1f5f99", "#a34f00", "#2b6b3a", "#6b3d8f")
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 MARKERS = ("circle", "square", "diamond", "triangle")
 
-WIDTH = 360  # the drawing's width in user units: about a phone's width, so text stays near its size there
-FONT = 11  # text size in user units
+WIDTH = 320  # the drawing's width in user units: about a phone's, so text keeps about its size there
+FONT = 12  # text size in user units
 PLOT_HEIGHT = 150  # the value axis of column and line charts
 BAR = 12  # a horizontal bar's thickness
-MAX_LABEL_CHARS = 48  # a category label longer than this is shortened in the drawing (never in the table)
 
 
 @dataclass(frozen=True)
@@ -345,7 +344,7 @@ def _axes_chart(canvas, labels, series, kind):
     # Category labels: level when each fits its slot, else turned 45° (and shortened); the first turned label
     # reaches back over the value axis, so the plot starts late enough for it to stay inside the drawing.
     texts = [axis_label(label) for label in labels]
-    turned = any(text_width(text) > slot - 2 for text in texts)
+    turned = any(text_width(text) * 1.1 > slot - 4 for text in texts)  # the width is a guess: keep a margin
     if turned:
         texts = [shorten(text, 80) for text in texts]
         left = max(left, text_width(texts[0]) * 0.71 - slot / 2 + 2)
