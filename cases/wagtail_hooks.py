@@ -2,8 +2,10 @@ from types import SimpleNamespace
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from core import charts
 from core.countries import country_name
 from core.i18n import in_default_language, in_reader_language, in_reader_language_each, language_path
 from core.sections import Card, Section, page_cards
@@ -109,4 +111,31 @@ def new_cases_for_digest(*, since, until, topic_keys, organisation_ids):
             "organisation_ids": {case.organisation_id} if case.organisation_id else set(),
         }
         for case, page in zip(cases, shown, strict=True)
+    ]
+
+
+# --- Charts: cases published per year (secretariat's reports) ------------------------------------------------------
+
+
+def cases_published_per_year(_organisation):
+    """Live cases by the year they were first published, each once (the default language's tree holds every case,
+    as an original or an alias): one query."""
+    labels, counts = charts.per_year(in_default_language(CasePage.objects.live()), "first_published_at")
+    return charts.ChartData(labels=labels, series=(charts.Series(_("Cases published"), counts),))
+
+
+@hooks.register("register_report_chart")
+def case_charts():
+    return [
+        charts.ChartSpec(
+            key="cases-published",
+            title=gettext_lazy("Cases published per year"),
+            description=gettext_lazy("Live cases, by the year they were first published."),
+            scope=charts.SECRETARIAT,
+            numbers=cases_published_per_year,
+            kind="column",
+            category_label=charts.YEAR,
+            permission="cases.view_casepage",
+            order=40,
+        )
     ]

@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import charts
 from core.access import Link, RestrictionHelp
 from core.i18n import language_path, original
 from core.menus import PermissionMenuItem
@@ -578,4 +579,60 @@ def new_courses_for_digest(*, since, until, topic_keys, organisation_ids):
             "organisation_ids": set(),
         }
         for course, page in zip(courses, shown, strict=True)
+    ]
+
+
+# --- Charts: the city's learning over time (focal-point dashboard) and the hub's (secretariat's reports) -----------
+
+
+def staff_learning_per_month(organisation):
+    """Enrolments and completions per month, over the last 12, by the city's approved staff: two queries."""
+    months = charts.last_months(12)
+    staff = Enrollment.objects.current().filter(
+        user__membership__organisation=organisation, user__membership__status=Membership.Status.APPROVED
+    )
+    completed = staff.filter(status=Enrollment.Status.COMPLETED)
+    return charts.ChartData(
+        labels=tuple(months),
+        series=(
+            charts.Series(_("Enrolled"), charts.per_month(staff, "enrolled_at", months)),
+            charts.Series(_("Completed"), charts.per_month(completed, "completed_at", months)),
+        ),
+    )
+
+
+def courses_completed_per_month(_organisation):
+    """Courses completed per month across the hub, over the last 12: one query."""
+    months = charts.last_months(12)
+    completed = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED)
+    return charts.ChartData(
+        labels=tuple(months),
+        series=(charts.Series(_("Courses completed"), charts.per_month(completed, "completed_at", months)),),
+    )
+
+
+@hooks.register("register_report_chart")
+def learning_charts():
+    return [
+        charts.ChartSpec(
+            key="city-learning",
+            title=gettext_lazy("Courses: enrolled and completed per month"),
+            description=gettext_lazy("Your city's staff over the last 12 months."),
+            scope=charts.ORGANISATION,
+            numbers=staff_learning_per_month,
+            kind="column",
+            category_label=charts.MONTH,
+            order=10,
+        ),
+        charts.ChartSpec(
+            key="courses-completed",
+            title=gettext_lazy("Courses completed per month"),
+            description=gettext_lazy("Every member of the hub, over the last 12 months."),
+            scope=charts.SECRETARIAT,
+            numbers=courses_completed_per_month,
+            kind="column",
+            category_label=charts.MONTH,
+            permission="courses.view_enrollment",
+            order=20,
+        ),
     ]

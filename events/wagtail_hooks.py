@@ -1,9 +1,11 @@
 from django.urls import path, reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
+from core import charts
 from core.countries import country_name
 from core.i18n import in_reader_language, language_path
 from core.sections import Card, Section, page_cards
@@ -266,4 +268,39 @@ def new_events_for_digest(*, since, until, topic_keys, organisation_ids):
             "organisation_ids": {event.host_organisation_id} if event.host_organisation_id else set(),
         }
         for event, page in zip(events, shown, strict=True)
+    ]
+
+
+# --- Charts: the city's event participation over time (focal-point dashboard) ---------------------------------------
+
+
+def city_events_per_month(organisation):
+    """The city's event registrations (by the day they registered) and attendance (by check-in) per month, over the
+    last 12: two queries."""
+    months = charts.last_months(12)
+    registrations = Registration.objects.filter(organisation=organisation).exclude(
+        status__in=[Registration.Status.CANCELLED, Registration.Status.DECLINED]
+    )
+    return charts.ChartData(
+        labels=tuple(months),
+        series=(
+            charts.Series(_("Registrations"), charts.per_month(registrations, "created_at", months)),
+            charts.Series(_("Attended"), charts.per_month(registrations, "attended_at", months)),
+        ),
+    )
+
+
+@hooks.register("register_report_chart")
+def event_charts():
+    return [
+        charts.ChartSpec(
+            key="city-events",
+            title=gettext_lazy("Events: registrations and attendance per month"),
+            description=gettext_lazy("Your city's people over the last 12 months."),
+            scope=charts.ORGANISATION,
+            numbers=city_events_per_month,
+            kind="line",
+            category_label=charts.MONTH,
+            order=20,
+        )
     ]

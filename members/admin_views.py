@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core import charts
 from core.exports import csv_response
 
 from . import selectors
@@ -19,3 +20,11 @@ def membership_report(request):
         return csv_response(header, ([row[key] for key in keys] for row in rows), "membership-by-region")
     totals = {key: sum(row[key] for row in rows) for key in ("active", "suspended", "members", "pending")}
     return render(request, "members/admin/membership_report.html", {"rows": rows, "totals": totals})
+
+
+def charts_report(request):
+    """The secretariat's charts: each one the reader has the permission for (the same as its table report's)."""
+    if not charts.specs(charts.SECRETARIAT, request.user):
+        raise PermissionDenied
+    found = charts.report_charts(charts.SECRETARIAT, user=request.user)
+    return render(request, "members/admin/charts_report.html", {"charts": found})

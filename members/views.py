@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core import charts
 from core.exports import csv_response
 from core.page_cache import public_page
 from core.pagination import paginate
@@ -237,6 +238,7 @@ def dashboard(request, organisation):
             "reject_form": RejectForm(),
             "role_choices": Membership.Role.choices,
             "reports": reports.organisation_reports(organisation),
+            "charts": charts.report_charts(charts.ORGANISATION, organisation=organisation),
         },
     )
 

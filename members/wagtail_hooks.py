@@ -1,15 +1,20 @@
+import datetime as dt
+
+from django.db.models import Count, Q
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core import charts
 from core.access import Link, RestrictionHelp
 
 from . import admin_views, demo, selectors, services
-from .models import Invitation, Membership, Organisation
+from .models import Invitation, Membership, Organisation, Region
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -127,3 +132,66 @@ def explain_members_only(request, target, groups):
         links = [Link(my_membership, gettext("Ask to join your city"))]
     links.append(Link(reverse("members:directory"), gettext("The member directory: is your city a member?")))
     return RestrictionHelp(key="members", paragraphs=tuple(paragraphs), links=tuple(links), order=10)
+
+
+# --- Charts: members per region (secretariat's reports), and the page of the secretariat's charts -------------------
+
+ACTIVE_DAYS = 90
+
+
+def members_per_region(_organisation):
+    """Approved members of active organisations per region, and how many of them signed in during the last 90 days:
+    one query."""
+    since = timezone.now() - dt.timedelta(days=ACTIVE_DAYS)
+    rows = (
+        Membership.objects.filter(status=Membership.Status.APPROVED, organisation__status=Organisation.Status.ACTIVE)
+        .values("organisation__region")
+        .annotate(members=Count("id"), active=Count("id", filter=Q(user__last_login__gte=since)))
+        .order_by()
+    )
+    by_region = {row["organisation__region"]: row for row in rows}
+    regions = Region.by_name()
+    return charts.ChartData(
+        labels=tuple(label for _code, label in regions),
+        series=(
+            charts.Series(gettext("Members"), tuple(by_region.get(code, {}).get("members", 0) for code, _l in regions)),
+            charts.Series(
+                gettext("Signed in during the last %(days)s days") % {"days": ACTIVE_DAYS},
+                tuple(by_region.get(code, {}).get("active", 0) for code, _l in regions),
+            ),
+        ),
+    )
+
+
+@hooks.register("register_report_chart")
+def membership_charts():
+    return [
+        charts.ChartSpec(
+            key="members-per-region",
+            title=_("Active members per region"),
+            description=_("Approved staff of active member organisations, and those who signed in lately."),
+            scope=charts.SECRETARIAT,
+            numbers=members_per_region,
+            kind="bar",
+            category_label=_("Region"),
+            permission="members.view_membership",
+            order=10,
+        )
+    ]
+
+
+class ChartsMenuItem(MenuItem):
+    """Shown to whoever may see at least one of the secretariat's charts (the view checks again)."""
+
+    def is_shown(self, request):
+        return bool(charts.specs(charts.SECRETARIAT, request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_charts_report_url():
+    return [path("reports/charts/", admin_views.charts_report, name="members_charts_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_charts_report_menu_item():
+    return ChartsMenuItem(_("Charts"), reverse("members_charts_report"), icon_name="doc-full-inverse", order=690)

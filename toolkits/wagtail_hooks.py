@@ -1,13 +1,14 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from core import charts
 from core.i18n import in_default_language, in_reader_language, in_reader_language_each, language_path
 from core.menus import PermissionMenuItem
 from core.sections import Card, Section, page_cards
@@ -170,3 +171,39 @@ def toolkit_releases_for_digest(*, since, until, topic_keys, organisation_ids):
             }
         )
     return items
+
+
+# --- Charts: downloads per toolkit (secretariat's reports) ---------------------------------------------------------
+
+TOP_TOOLKITS = 10
+
+
+def downloads_per_toolkit(_organisation):
+    """The most downloaded toolkits (downloads are counted on the original page): one query."""
+    rows = (
+        Download.objects.values("toolkit_id", "toolkit__title")
+        .annotate(downloads=Count("id"))
+        .order_by("-downloads", "toolkit__title")[:TOP_TOOLKITS]
+    )
+    rows = list(rows)
+    return charts.ChartData(
+        labels=tuple(row["toolkit__title"] for row in rows),
+        series=(charts.Series(_("Downloads"), tuple(row["downloads"] for row in rows)),),
+    )
+
+
+@hooks.register("register_report_chart")
+def toolkit_charts():
+    return [
+        charts.ChartSpec(
+            key="toolkit-downloads",
+            title=gettext_lazy("Downloads per toolkit (top %(count)s)") % {"count": TOP_TOOLKITS},
+            description=gettext_lazy("Every download since the hub opened."),
+            scope=charts.SECRETARIAT,
+            numbers=downloads_per_toolkit,
+            kind="bar",
+            category_label=gettext_lazy("Toolkit"),
+            permission="toolkits.view_download",
+            order=30,
+        )
+    ]
