@@ -127,3 +127,13 @@ def explain_members_only(request, target, groups):
         links = [Link(my_membership, gettext("Ask to join your city"))]
     links.append(Link(reverse("members:directory"), gettext("The member directory: is your city a member?")))
     return RestrictionHelp(key="members", paragraphs=tuple(paragraphs), links=tuple(links), order=10)
+
+
+@hooks.register("register_map_points")
+def member_cities_map(request, map_name, page):
+    """The member directory's map (core.maps): the active organisations' cities, linked to their profiles."""
+    if map_name != "members":
+        return None
+    from . import maps
+
+    return maps.member_layer(request)
