@@ -76,3 +76,13 @@ def seed_case_connections(progress):
 def secretariat_needs_two_step_sign_in():
     # The secretariat's editors see every member's data in the admin (members.middleware).
     return [review.SECRETARIAT]
+
+
+@hooks.register("register_map_points")
+def case_library_map(request, map_name, page):
+    """The case library's map (core.maps): its cases per city and per country, linked to the filtered library."""
+    if map_name != "cases":
+        return None
+    from . import maps
+
+    return maps.library_layer(request, page)
