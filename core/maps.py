@@ -11,7 +11,9 @@ with ``equal_earth`` below. City points are projected here with the same functio
 that file, so a city lands inside its country.
 """
 
+import bisect
 import functools
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
@@ -186,13 +188,12 @@ def shade_for(count, top):
 
 
 def shade_thresholds(top):
-    """The smallest count of each shade for a largest count ``top``: [(shade, low, high)], empty shades left out."""
-    ranges = {}
-    for count in range(1, top + 1):
-        shade = shade_for(count, top)
-        low, _high = ranges.get(shade, (count, count))
-        ranges[shade] = (low, count)
-    return [(shade, low, high) for shade, (low, high) in sorted(ranges.items())]
+    """The counts of each shade for a largest count ``top``: [(shade, low, high)], empty shades left out."""
+    counts = range(1, top + 1)
+    lows = [
+        bisect.bisect_left(counts, shade, key=lambda count: shade_for(count, top)) + 1 for shade in range(1, SHADES + 2)
+    ]
+    return [(shade, low, high - 1) for shade, (low, high) in enumerate(itertools.pairwise(lows), start=1) if high > low]
 
 
 def size_for(count, top):

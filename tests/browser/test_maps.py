@@ -69,8 +69,9 @@ def test_a_dot_opens_the_library_filtered_to_its_city(page, mapped, width):
     page.goto("/cases/")
     busan = page.get_by_role("link", name="Busan, South Korea: 2 cases")
     box = busan.bounding_box()
-    # On a phone the disc that takes the tap grows: at least 16 px across on a 375 px screen.
-    assert min(box["width"], box["height"]) >= (16 if width == 375 else 10)
+    # The disc that takes the click is 24 px across on a desktop; on a phone it grows with the dots, to about 19 px
+    # on a 375 px screen (the table below lists the same links as full-size text links).
+    assert min(box["width"], box["height"]) >= (18 if width == 375 else 24)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url("**/cases/?country=KR&q=Busan")
     cards = page.locator(".card-grid .card-title")
