@@ -97,7 +97,8 @@ def organisation(**fields):
         ("-1.9", None, "longitude"),  # one without the other
         (None, "30.06", "latitude"),
         ("30.0619", "-1.9441", "latitude"),  # swapped: not in Rwanda
-        ("1.9441", "30.0619", None),  # a sign lost, but close enough to be within Rwanda's box: accepted
+        ("1.9441", "30.0619", "latitude"),  # a sign lost: in Uganda
+        ("-1.9441", "30.0619", None),
     ],
 )
 def test_coordinates_are_checked(latitude, longitude, field):
