@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 from wagtail import hooks
 
 from core import maps
@@ -220,6 +221,20 @@ def test_the_map_renders_links_with_names_and_the_table_the_same_links():
     assert "/things/?q=Lyon" in parser.table  # no coordinates: in the table, not on the map
     assert 'role="group"' in html and "<title" in html and " open>" in html
     assert 'href="/things/?region=asia"' in html  # the legend's region
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_coordinates_are_written_the_same_in_every_language(language):
+    """French and Arabic write 824,2 for 824.2: an SVG attribute must not."""
+    request = RequestFactory().get(f"/{language}/things/")
+    things = hooks.register_temporarily("register_map_points", lambda request, name, page: layer())
+    with things, translation.override(language):
+        html = maps.world_map(request, "things")
+    circles = re.findall(r'<circle class="map-dot" cx="([^"]+)" cy="([^"]+)" r="([^"]+)"', html)
+    assert len(circles) == 2
+    assert all(re.fullmatch(r"\d+(\.\d+)?", number) for circle in circles for number in circle), circles
+    assert re.search(r'viewBox="0 0 1000 \d+"', html)
 
 
 def test_a_layer_with_nothing_to_show_draws_no_map():
