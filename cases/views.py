@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
+from core import maps
 from core import views as core_views
 from core.emails import absolute_url
 from core.exceptions import UserFacingError
@@ -60,8 +61,12 @@ def library(request, index):
     catalogue = rendered_listing(
         request, namespace="cases", version=version, index_page=index, names=selectors.LIBRARY_PARAMETERS, render=render
     )
+    # The map of the whole library (core.maps, from cases' register_map_points): unfolded until a filter is chosen.
+    world_map = maps.world_map(request, "cases", index, open_=not request.GET)
     return TemplateResponse(
-        request, "cases/case_index_page.html", {**Page.get_context(index, request), "catalogue": catalogue}
+        request,
+        "cases/case_index_page.html",
+        {**Page.get_context(index, request), "catalogue": catalogue, "world_map": world_map},
     )
 
 

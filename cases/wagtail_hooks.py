@@ -139,3 +139,13 @@ def case_charts():
             order=40,
         )
     ]
+
+
+@hooks.register("register_map_points")
+def case_library_map(request, map_name, page):
+    """The case library's map (core.maps): its cases per city and per country, linked to the filtered library."""
+    if map_name != "cases":
+        return None
+    from . import maps
+
+    return maps.library_layer(request, page)

@@ -3,6 +3,7 @@
 import csv
 import os
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -82,8 +83,15 @@ def organisation_from_row(row, **extra):
         kind=row["kind"],
         year_joined=int(row["year_joined"]),
         email_domains=row["email_domain"],
+        **coordinates(row),
         **extra,
     )
+
+
+def coordinates(row):
+    """The city's latitude and longitude from the row (columns added for the maps; empty when not given)."""
+    values = {field: (row.get(field) or "").strip() for field in ("latitude", "longitude")}
+    return {field: Decimal(value) for field, value in values.items() if value}
 
 
 def seed_organisations(progress):
@@ -96,8 +104,22 @@ def seed_organisations(progress):
             continue
         organisation_from_row(row, description=DEMO_NOTE, is_demo=True).save()
         progress.record(True)
+    place_cities(rows)
     seed_city_profiles(progress)
     seed_city_covers()
+
+
+def place_cities(rows):
+    """Cities seeded before the CSV had coordinates get them; coordinates an editor set stay."""
+    unplaced = Organisation.objects.filter(latitude=None, longitude=None).in_bulk(
+        [slugify(row["name"]) for row in rows], field_name="slug"
+    )
+    for row in rows:
+        organisation = unplaced.get(slugify(row["name"]))
+        if organisation is not None and (values := coordinates(row)):
+            for field, value in values.items():
+                setattr(organisation, field, value)
+            organisation.save(update_fields=list(values))
 
 
 def seed_city_covers():

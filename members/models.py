@@ -3,13 +3,17 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from core.maps import plausibly_in
 
 
 class EmailUserManager(UserManager):
@@ -170,6 +174,25 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         help_text=_("One per line, e.g. seoul.go.kr. Staff with a verified address there join automatically."),
     )
+    # Where the city is, for the maps (core.maps): decimal degrees, north and east positive.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, north positive, e.g. 37.56650 for Seoul. Places the city on the maps."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, east positive, e.g. 126.97800 for Seoul."),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False, help_text=_("Created by seed_demo."))
     # Name, city, native name and aliases in normalise_name's form, kept by save(): the directory's search reads it.
     search_names = models.TextField(editable=False, blank=True, default="")
@@ -181,7 +204,15 @@ class Organisation(index.Indexed, models.Model):
             [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("status")],
             heading=_("Organisation"),
         ),
-        MultiFieldPanel([FieldPanel("city"), FieldPanel("country"), FieldPanel("region")], heading=_("Location")),
+        MultiFieldPanel(
+            [
+                FieldPanel("city"),
+                FieldPanel("country"),
+                FieldPanel("region"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("On the map")),
+            ],
+            heading=_("Location"),
+        ),
         MultiFieldPanel([FieldPanel("native_name"), FieldPanel("aliases")], heading=_("Other names")),
         FieldPanel("year_joined"),
         FieldPanel("website"),
@@ -221,9 +252,34 @@ class Organisation(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("members:organisation", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Give both the latitude and the longitude, or neither.")})
+        if self.has_coordinates and self.country and not self.coordinates_in_country():
+            raise ValidationError(
+                {
+                    "latitude": _(
+                        "These coordinates are not in the country chosen. Check that the latitude comes first and the "
+                        "signs: south and west are negative."
+                    )
+                }
+            )
+
+    def coordinates_in_country(self):
+        try:
+            return plausibly_in(str(self.country), float(self.longitude), float(self.latitude))
+        except (TypeError, ValueError):  # out of range: the fields' own validators say so
+            return True
+
     def build_search_names(self):
         names = [self.name, self.city, self.native_name, *self.alias_list]
         return "\n".join(dict.fromkeys(normalise_name(name) for name in names if name))
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def alias_list(self):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core import charts
+from core import charts, maps
 from core.exports import csv_response
 from core.page_cache import public_page
 from core.pagination import paginate
@@ -57,6 +57,8 @@ def directory(request):
             "organisation_count": sum(selectors.counts_by_kind().values()),
             "member_city_kind": Organisation.Kind.MEMBER_CITY,
             "name_query": filters["query"],
+            # The map of the member cities (core.maps, from members' register_map_points): unfolded until filtered.
+            "world_map": maps.world_map(request, "members", open_=not request.GET),
         },
     )
 

@@ -195,3 +195,13 @@ def register_charts_report_url():
 @hooks.register("register_reports_menu_item")
 def register_charts_report_menu_item():
     return ChartsMenuItem(_("Charts"), reverse("members_charts_report"), icon_name="doc-full-inverse", order=690)
+
+
+@hooks.register("register_map_points")
+def member_cities_map(request, map_name, page):
+    """The member directory's map (core.maps): the active organisations' cities, linked to their profiles."""
+    if map_name != "members":
+        return None
+    from . import maps
+
+    return maps.member_layer(request)
