@@ -212,9 +212,11 @@ def case(site_tree):
     )
 
 
-def test_the_case_page_offers_to_write_through_the_hub(client, case):
+def test_the_case_page_offers_to_write_through_the_hub_and_no_longer_shows_the_address(client, case):
     page = client.get(case.url).content.decode()
     assert f"/community/messages/new/?case={case.pk}" in page
+    assert "Ola Contact" in page
+    assert "ola@city.example" not in page.lower()  # neither shown nor in a mailto: link
 
 
 def test_a_case_contact_with_an_account_gets_an_on_site_conversation(client, people, case, tasks_done):
