@@ -78,6 +78,10 @@ def bank_quiz_lesson(seeded):
     return seeded.bank_lesson_url
 
 
+def peers_by_topic_and_language(seeded):
+    return f"/community/peers/?topic={seeded.peer_topic}&language=fr"
+
+
 PAGES = [
     BenchPage("static file", static_css),
     BenchPage("home", "/", interleaved=True),
@@ -141,5 +145,11 @@ PAGES = [
     # lesson whose quiz draws 20 questions from a bank of 500.
     BenchPage("gradebook (2,000 learners)", gradebook, as_user="secretariat"),
     BenchPage("quiz from a bank of 500", bank_quiz_lesson, as_user="member"),
+    # Knowledge sharing (issue 22): Find a peer among every approved member's profile; the secretariat's charts. The
+    # maps are on "cases" and "members directory", the city's charts on "focal-point dashboard".
+    BenchPage("find a peer", "/community/peers/", as_user="member"),
+    BenchPage("find a peer, topic and language", peers_by_topic_and_language, as_user="member"),
+    BenchPage("find a peer, text", "/community/peers/?q=open+data", as_user="member"),
+    BenchPage("secretariat charts", "/admin/reports/charts/", as_user="secretariat"),
 ]
 STATIC_PAGE = "static file"

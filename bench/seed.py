@@ -39,6 +39,7 @@ class Seeded:
     ranking_url: str = ""
     gradebook_url: str = ""
     bank_lesson_url: str = ""
+    peer_topic: str = ""
 
 
 def say(message):
@@ -194,6 +195,10 @@ def seed(scale):
     from bench import seed_grades
 
     gradebook_url, bank_lesson_url = seed_grades.seed(indexes["courses"], users, member.user, secretary_email)
+    # Every approved member shows a profile to the others (issue 22).
+    from bench import seed_community
+
+    peer_topic = seed_community.seed(memberships)
     # French as the demo has it: every page there too, an alias until it is translated (issue 18: a French listing
     # costs what the English one does).
     started = time.monotonic()
@@ -217,6 +222,7 @@ def seed(scale):
         ranking_url=ranking_url,
         gradebook_url=gradebook_url,
         bank_lesson_url=bank_lesson_url,
+        peer_topic=peer_topic,
     )
 
 
@@ -421,7 +427,7 @@ def add_toolkit_releases(memberships, downloads=50_000):
 
 def seeded_from_database():
     """With --reuse: find the people and city the pages need in a database seeded before."""
-    from bench import seed_grades
+    from bench import seed_community, seed_grades
     from cases.models import CasePage
     from courses.models import Enrollment
     from members.models import Membership, Organisation, User
@@ -447,6 +453,7 @@ def seeded_from_database():
         certificate_url=certificate_url(),
         **consultation_urls(),
         **seed_grades.urls_from_database(),
+        peer_topic=seed_community.topic_from_database(),
     )
 
 
