@@ -146,3 +146,11 @@ def following_data(user):
 @hooks.register("register_account_deletion")
 def forget_following(user):
     follows.forget(user)
+
+
+@hooks.register("register_demo_seeder", order=70)  # after the consultations' people (60)
+def seed_community(progress):
+    """Member profiles of a few city staff, and what the demo member follows"""
+    from . import demo
+
+    demo.seed(progress)
