@@ -62,7 +62,16 @@ def library(request, index):
         request, namespace="cases", version=version, index_page=index, names=selectors.LIBRARY_PARAMETERS, render=render
     )
     # The map of the whole library (core.maps, from cases' register_map_points): unfolded until a filter is chosen.
-    world_map = maps.world_map(request, "cases", index, open_=not request.GET)
+    # The same for every reader too, so kept with the same version of the library.
+    unfolded = not request.GET
+    world_map = rendered_listing(
+        request,
+        namespace="cases-map" if unfolded else "cases-map-folded",
+        version=version,
+        index_page=index,
+        names=(),
+        render=lambda _query: maps.world_map(request, "cases", index, open_=unfolded),
+    )
     return TemplateResponse(
         request,
         "cases/case_index_page.html",

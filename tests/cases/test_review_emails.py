@@ -83,7 +83,7 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
     [asked] = inbox(focal_point)
     assert asked.subject == said("ko", 'Please sign off the case "%(title)s" about %(city)s', city="Seoul")
     assert "https://hub.example.org/ko/cases/sign-off/" in asked.body and "Daniela Ortiz" in asked.body
-    assert '<html lang="ko">' in html_of(asked)
+    assert '<html lang="ko" dir="ltr">' in html_of(asked)
     assert inbox(consultant) == []
 
     # The city asks for changes: the consultant hears it once (ours, in Spanish; not Wagtail's too).
@@ -93,7 +93,7 @@ def test_every_step_of_a_member_citys_case_tells_the_right_person_once(
     assert changes.subject == said("es", '%(city)s asks for changes to your case "%(title)s"', city="Seoul")
     assert "Add the 2023 figures." in changes.body
     assert f"https://hub.example.org/admin/pages/{case.pk}/edit/" in changes.body
-    assert '<html lang="es">' in html_of(changes)
+    assert '<html lang="es" dir="ltr">' in html_of(changes)
     assert len(inbox(focal_point)) == 1
 
     # Resubmitted: the city is asked again; then it signs off and the consultant hears that once.

@@ -107,7 +107,7 @@ def test_the_digest_is_in_the_readers_language_with_links_to_the_translation(
     assert "https://hub.example.org/cases/open-data-portal/" in en.body
     assert "Portail de données ouvertes" in fr.body and "Open data portal" not in fr.body
     assert "https://hub.example.org/fr/cases/open-data-portal/" in fr.body
-    assert '<html lang="fr">' in fr.alternatives[0][0]
+    assert '<html lang="fr" dir="ltr">' in fr.alternatives[0][0]
     assert UNSUBSCRIBE.search(fr.body).group(1).startswith("/fr/community/")
     assert UNSUBSCRIBE.search(en.body).group(1).startswith("/community/")
 

@@ -137,7 +137,7 @@ def test_the_receipt_goes_to_the_focal_point_in_french_and_to_each_editor_once(
         "fr", 'Received: the application "%(title)s" (%(reference)s)', title=application.title, reference=reference
     )
     assert french.body.startswith("Bonjour Mina Park,")  # the catalogue's French for "Hello %(name)s,"
-    assert '<html lang="fr">' in html_of(french)
+    assert '<html lang="fr" dir="ltr">' in html_of(french)
     assert links(french) == [application_link(application, "fr")]
     # The time it was received, in the call's zone and labelled with it, as the French read a date.
     with translation.override("fr"):
