@@ -2,6 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -75,6 +77,14 @@ class ConversationReportViewSet(SnippetViewSet):
     ordering = ["handled", "-created_at"]
 
 
+class ConversationReportPolicy(ModelPermissionPolicy):
+    """Reports come from the people who received a message; the secretariat handles them, never makes one up."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(ConversationReport, ConversationReportPolicy(ConversationReport))
 register_snippet(ConversationReportViewSet)
 
 
