@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import MAX_QUERY_LENGTH, parse_id
+from core.forms import parse_id, plain_query
 from core.widgets import LongSelect
 from members.models import Region
 
@@ -64,8 +64,7 @@ class PeerFilterForm(forms.Form):
         self.fields["language"].choices = [("", _("All languages")), *spoken_language_choices()]
 
     def clean_q(self):
-        query = "".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"])
-        return " ".join(query.split())[:MAX_QUERY_LENGTH]
+        return plain_query(self.cleaned_data["q"])
 
     def filters(self):
         """The valid values only: an unknown choice is reported on the form and ignored, the rest applies."""

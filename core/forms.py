@@ -11,6 +11,14 @@ from .widgets import TimeZoneSelect
 
 MAX_QUERY_LENGTH = 100
 
+
+def plain_query(text):
+    """A search box's text as the listings read it: control characters as spaces, one space between words, at most
+    MAX_QUERY_LENGTH characters."""
+    query = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+
 # The largest value a database id (bigint) holds. Anything bigger cannot be a row, and PostgreSQL rejects it.
 MAX_ID = 2**63 - 1
 ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
@@ -43,8 +51,7 @@ class CatalogueFilterForm(forms.Form):
             self.fields[name] = forms.ChoiceField(label=label, required=False, choices=[("", _("Any")), *choices[name]])
 
     def clean_q(self):
-        query = "".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"])
-        return " ".join(query.split())[:MAX_QUERY_LENGTH]
+        return plain_query(self.cleaned_data["q"])
 
     def filters(self):
         """What the catalogue applies: an unknown value in one facet is ignored; the others still apply."""
