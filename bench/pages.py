@@ -146,10 +146,12 @@ PAGES = [
     BenchPage("gradebook (2,000 learners)", gradebook, as_user="secretariat"),
     BenchPage("quiz from a bank of 500", bank_quiz_lesson, as_user="member"),
     # Knowledge sharing (issue 22): Find a peer among every approved member's profile; the secretariat's charts. The
-    # maps are on "cases" and "members directory", the city's charts on "focal-point dashboard".
+    # maps are on "cases" and "members directory" (cached for visitors), the city's charts on "focal-point dashboard".
     BenchPage("find a peer", "/community/peers/", as_user="member"),
     BenchPage("find a peer, topic and language", peers_by_topic_and_language, as_user="member"),
     BenchPage("find a peer, text", "/community/peers/?q=open+data", as_user="member"),
     BenchPage("secretariat charts", "/admin/reports/charts/", as_user="secretariat"),
+    # Signed in, so no page cache: the members' map is drawn from the database on every request.
+    BenchPage("members directory and map, signed in", "/members/", as_user="member"),
 ]
 STATIC_PAGE = "static file"

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models.pages import ContentPage, IndexPage
+from core.models.pages import ContentPage, IndexPage, PageContact
 from members.models import Organisation, Region
 
 YEARS = [MinValueValidator(1990), MaxValueValidator(2100)]
@@ -74,7 +74,7 @@ class CaseTechnology(TaggedItemBase):
     content_object = ParentalKey("cases.CasePage", on_delete=models.CASCADE, related_name="tagged_technologies")
 
 
-class CasePage(ContentPage):
+class CasePage(ContentPage, PageContact):
     class Kind(models.TextChoices):
         PILOT_PROJECT = "pilot_project", _("Pilot project")
         FEASIBILITY_STUDY = "feasibility_study", _("Feasibility study")
@@ -137,8 +137,6 @@ class CasePage(ContentPage):
     lessons = RichTextField(_("lessons learned"), blank=True, features=RICH_TEXT_FEATURES)
     reports = StreamField([("report", DocumentChooserBlock(label=_("report")))], blank=True, verbose_name=_("reports"))
     images = StreamField([("image", ImageBlock(label=_("image")))], blank=True, verbose_name=_("images"))
-    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
 
     content_panels = [
         CompletenessPanel(heading=_("Completeness")),
@@ -172,7 +170,7 @@ class CasePage(ContentPage):
         InlinePanel("links", heading=_("Related toolkits and courses"), label=_("link")),
         FieldPanel("reports"),
         FieldPanel("images"),
-        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+        PageContact.contact_panel(),
     ]
     search_fields = [
         *ContentPage.search_fields,

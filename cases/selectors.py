@@ -149,13 +149,6 @@ def case_origins(case):
     return [origin for fn in hooks.get_hooks("register_case_origin") if (origin := fn(case)) is not None]
 
 
-def case_contact_links(request, case):
-    """Ways to reach the case's contact offered by the apps on top (community: write through the hub), as (text, url)
-    pairs: each registers ``register_case_contact``, fn(request, case) → None or (text, url), the same for every
-    reader (the page is cached for visitors)."""
-    return [link for fn in hooks.get_hooks("register_case_contact") if (link := fn(request, case)) is not None]
-
-
 def case_page_context(request, case):
     """The case's relations and links, each to the page in the reader's language. A translation carries copies of
     its original's relations, so the ones pointing here are read on the originals (the default language's)."""
@@ -181,7 +174,7 @@ def case_page_context(request, case):
         "reviewed": reviewed,
         "endorsed_by": endorsed_by,
         "origins": case_origins(case),
-        "contact_links": case_contact_links(request, case),
+        "contact_links": case.contact_links(request),
         "indicators": list(case.indicators.all()),
         "relations": [(label, other) for (label, _original), other in zip(relations, related_cases, strict=True)],
         "links": [page.specific for page in links],

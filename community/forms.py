@@ -81,19 +81,20 @@ class PeerFilterForm(forms.Form):
 
 
 class RecipientForm(forms.Form):
-    """Who a new message is for, from the query string or the form: a profile or a case, by id (never an address)."""
+    """Who a new message is for, from the query string or the form: a profile, or the case or toolkit whose contact
+    is written to, by id (never an address)."""
 
     profile = forms.CharField(required=False, widget=forms.HiddenInput)
-    case = forms.CharField(required=False, widget=forms.HiddenInput)
+    page = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned = super().clean()
-        profile, case = (cleaned.get(name) or "" for name in ("profile", "case"))
-        if bool(profile) == bool(case):
+        profile, page = (cleaned.get(name) or "" for name in ("profile", "page"))
+        if bool(profile) == bool(page):
             raise forms.ValidationError(_("Choose one person or one case to write to."))
         cleaned["profile_id"] = parse_id(profile) if profile else None
-        cleaned["case_id"] = parse_id(case) if case else None
-        if cleaned["profile_id"] is None and cleaned["case_id"] is None:
+        cleaned["page_id"] = parse_id(page) if page else None
+        if cleaned["profile_id"] is None and cleaned["page_id"] is None:
             raise forms.ValidationError(_("This person or case contact cannot be written to through WeGo Hub."))
         return cleaned
 

@@ -19,8 +19,8 @@ def message_notice(message):
     conversation = message.conversation
     from_starter = message.sender_id is not None and message.sender_id == conversation.starter_id
     if from_starter and conversation.recipient_id is None:
-        # To a case contact without an account: their secret link, in the case's language.
-        to, language = conversation.contact_email, _case_language(conversation)
+        # To a contact without an account: their secret link, in the language of the case or toolkit.
+        to, language = conversation.contact_email, _page_language(conversation)
         path = reverse("community:contact_reply", kwargs={"token": conversation.reply_token})
     else:
         person = conversation.recipient if from_starter else conversation.starter
@@ -30,7 +30,7 @@ def message_notice(message):
         path = reverse("community:conversation", kwargs={"conversation_id": conversation.pk})
     with translation.override(language or settings.LANGUAGE_CODE):
         if message.sender_id is None:
-            sender_name = conversation.contact_name or _("The case's contact")
+            sender_name = conversation.contact_label
             city = ""
         else:
             sender_name, city = str(message.sender), _city_of(message.sender)
@@ -44,7 +44,7 @@ def message_notice(message):
                 "sender_name": sender_name,
                 "city": city,
                 "conversation_subject": conversation.subject,
-                "case_title": conversation.case.title if conversation.case_id else "",
+                "about": conversation.about,
                 "body": message.body,
                 "reply_url": absolute_url(path),
                 "to_contact": from_starter and conversation.recipient_id is None,
@@ -52,8 +52,8 @@ def message_notice(message):
         )
 
 
-def _case_language(conversation):
-    case = conversation.case
-    if case is None:
+def _page_language(conversation):
+    page = conversation.page
+    if page is None:
         return settings.LANGUAGE_CODE
-    return case.locale.language_code
+    return page.locale.language_code

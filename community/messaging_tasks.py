@@ -16,6 +16,6 @@ def send_message_notice(*, message_id: int):
     if not claimed:
         return
     message = Message.objects.select_related(
-        "sender", "conversation", "conversation__starter", "conversation__recipient", "conversation__case"
+        "sender", "conversation", "conversation__starter", "conversation__recipient", "conversation__page"
     ).get(pk=message_id)
     messaging_emails.message_notice(message)

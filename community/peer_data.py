@@ -11,7 +11,7 @@ def _iso(value):
 
 def export(user):
     profile = PeerProfile.objects.filter(user=user).prefetch_related("topics").first()
-    conversations = Conversation.objects.of(user).select_related("starter", "recipient").order_by("created_at")
+    conversations = Conversation.objects.of(user).select_related("starter", "recipient", "page").order_by("created_at")
     thread = {}
     for message in Message.objects.filter(conversation__in=conversations).order_by("created_at", "pk"):
         thread.setdefault(message.conversation_id, []).append(message)

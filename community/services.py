@@ -10,12 +10,11 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models import CasePage
 from core.tasks import enqueue_on_commit
 from members.models import User
 from members.services import qualifies_as_member
 
-from . import messaging_tasks
+from . import contact_pages, messaging_tasks
 from .messaging_errors import (
     Blocked,
     MembersOnly,
@@ -76,18 +75,18 @@ def writable_profile(profile_id):
     return profile
 
 
-def writable_case(case_id):
-    """A live, public case with a contact, by id, or NoSuchRecipient."""
-    case = CasePage.objects.live().public().filter(pk=case_id).exclude(contact_email="").first()
-    if case is None:
+def writable_page(page_id):
+    """A live, public case or toolkit with a contact, by id, or NoSuchRecipient."""
+    page = contact_pages.writable_page(page_id)
+    if page is None:
         raise NoSuchRecipient
-    return case
+    return page
 
 
-def case_contact_account(case):
-    """The active account that holds the case's contact address as a verified address, or None."""
+def contact_account(page):
+    """The active account that holds the page's contact address as a verified address, or None."""
     address = (
-        EmailAddress.objects.filter(email__iexact=case.contact_email, verified=True, user__is_active=True)
+        EmailAddress.objects.filter(email__iexact=page.contact_email, verified=True, user__is_active=True)
         .select_related("user")
         .first()
     )
@@ -109,21 +108,21 @@ def _is_blocked(*, sender, recipient):
 
 
 def start_conversation(
-    *, sender: User, subject: str, body: str, profile_id: int | None = None, case_id: int | None = None
+    *, sender: User, subject: str, body: str, profile_id: int | None = None, page_id: int | None = None
 ) -> Conversation:
-    """A member writes to a published profile's owner or to a case's contact (chosen by the case, never by an
-    address). The recipient sees the sender's name and city, never an address; neither does the sender."""
+    """A member writes to a published profile's owner or to the contact of a case or a toolkit (chosen by the page,
+    never by an address). The recipient sees the sender's name and city, never an address; neither does the sender."""
     if not qualifies_as_member(sender):
         raise MembersOnly
-    case = None
+    page = None
     contact_name = contact_email = ""
     if profile_id is not None:
         recipient = writable_profile(profile_id).user
-    elif case_id is not None:
-        case = writable_case(case_id)
-        recipient = case_contact_account(case)
+    elif page_id is not None:
+        page = writable_page(page_id)
+        recipient = contact_account(page)
         if recipient is None:
-            contact_name, contact_email = case.contact_name, case.contact_email.strip().lower()
+            contact_name, contact_email = page.contact_name, page.contact_email.strip().lower()
     else:
         raise NoSuchRecipient
     if recipient is not None and recipient.pk == sender.pk:
@@ -137,7 +136,7 @@ def start_conversation(
         conversation = Conversation.objects.create(
             starter=sender,
             recipient=recipient,
-            case=case,
+            page=page,
             contact_name=contact_name,
             contact_email=contact_email,
             subject=subject.strip(),
@@ -153,7 +152,7 @@ def start_conversation(
 def conversation_for(user, conversation_id):
     """One of the person's conversations, or NotInConversation (another's, or none: the same answer)."""
     conversation = (
-        Conversation.objects.of(user).select_related("starter", "recipient", "case").filter(pk=conversation_id).first()
+        Conversation.objects.of(user).select_related("starter", "recipient", "page").filter(pk=conversation_id).first()
     )
     if conversation is None:
         raise NotInConversation
@@ -171,7 +170,7 @@ def reply(*, conversation: Conversation, sender: User, body: str) -> Message:
 
 
 def reply_as_contact(*, conversation: Conversation, body: str) -> Message:
-    """The answer of a case contact without an account, through the secret link of their email."""
+    """The answer of a contact without an account, through the secret link of their email."""
     if conversation.recipient_id is not None or not conversation.contact_email:
         raise NotInConversation
     return _add_message(conversation=conversation, sender=None, body=body)

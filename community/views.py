@@ -18,7 +18,7 @@ from core.forms import parse_id
 from core.pagination import paginate
 from members.services import qualifies_as_member
 
-from . import selectors, services
+from . import contact_pages, selectors, services
 from .forms import MessageForm, PeerFilterForm, ProfileForm, RecipientForm, ReplyForm, ReportForm
 from .messaging_errors import MessagingError, NotYourself
 from .models import Conversation
@@ -168,26 +168,26 @@ def new_conversation(request):
     recipient_form = RecipientForm(request.POST if request.method == "POST" else request.GET)
     if not recipient_form.is_valid():
         return refusal(request, " ".join(recipient_form.non_field_errors()), status=400)
-    profile_id, case_id = recipient_form.cleaned_data["profile_id"], recipient_form.cleaned_data["case_id"]
+    profile_id, page_id = recipient_form.cleaned_data["profile_id"], recipient_form.cleaned_data["page_id"]
     try:
         if profile_id is not None:
             profile = services.writable_profile(profile_id)
-            recipient_name, case = str(profile.user), None
+            recipient_name, page = str(profile.user), None
             if profile.user_id == request.user.pk:
                 raise NotYourself
         else:
-            case = services.writable_case(case_id)
-            recipient_name = case.contact_name or _("The case's contact")
+            page = services.writable_page(page_id)
+            recipient_name = page.contact_name or contact_pages.default_contact_name(page)
     except MessagingError as error:
         return refusal(request, str(error.message), status=error.status)
-    form = MessageForm(request.POST or None, initial={"subject": case.title[:150] if case else ""})
+    form = MessageForm(request.POST or None, initial={"subject": page.title[:150] if page else ""})
     problem = None
     if request.method == "POST" and form.is_valid():
         try:
             conversation = services.start_conversation(
                 sender=request.user,
                 profile_id=profile_id,
-                case_id=case_id,
+                page_id=page_id,
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
             )
@@ -203,7 +203,7 @@ def new_conversation(request):
             "form": form,
             "recipient": recipient_form,
             "recipient_name": recipient_name,
-            "case": case,
+            "contact_for": contact_pages.contact_for(page) if page else "",
             "problem": problem.message if problem else None,
         },
         status=problem.status if problem else 200,
@@ -298,11 +298,11 @@ def block(request, conversation_id):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def contact_reply(request, token):
-    """A case contact without an account answers through the secret link of their email (no sign-in)."""
+    """A contact (of a case or a toolkit) without an account answers through their email's secret link, signed out."""
     if not token or len(token) > 64:
         raise Http404
     conversation = (
-        Conversation.objects.select_related("starter", "case")
+        Conversation.objects.select_related("starter", "page")
         .filter(reply_token=token, recipient__isnull=True)
         .exclude(contact_email="")
         .first()

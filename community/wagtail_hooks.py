@@ -55,13 +55,13 @@ def forget_my_profile_and_messages(user):
     peer_data.forget(user)
 
 
-@hooks.register("register_case_contact")
-def write_to_the_case_contact(request, case):
-    """A link on the case page (the same for every reader, so the page stays cacheable): write to the case's contact
-    through the hub; a visitor is sent to sign in first."""
-    if not case.contact_email:
+@hooks.register("register_page_contact")
+def write_to_the_contact(request, page):
+    """A link on a case's or a toolkit's page (the same for every reader, so the page stays cacheable): write to its
+    contact through the hub; a visitor is sent to sign in first."""
+    if not page.contact_email:
         return None
-    return (gettext("Write to the contact through WeGo Hub"), f"{reverse('community:new_conversation')}?case={case.pk}")
+    return (gettext("Write to the contact through WeGo Hub"), f"{reverse('community:new_conversation')}?page={page.pk}")
 
 
 class ConversationReportViewSet(SnippetViewSet):

@@ -85,6 +85,8 @@ def toolkit_data():
             "audience": "public",
             "licence": "cc-by-4.0",
             "authors": "WeGo Secretariat",
+            "contact_name": "Capacity Building Team, WeGo Secretariat",
+            "contact_email": "capacity@wego-hub.example",
             "topics": ["e-government"],
             "related": ["e-government-foundations", "smart-city-strategy", "seoul-mvoting"],
             "releases": [
@@ -113,6 +115,8 @@ def toolkit_data():
             "audience": "public",
             "licence": "cc-by-sa-4.0",
             "authors": "WeGo consultants",
+            "contact_name": "WeGo consultants",
+            "contact_email": "consultant@wego-hub.example",
             "topics": ["e-government", "data-governance"],
             "related": ["seoul-bukchon-iot-feasibility", "seoul-bukchon-iot-pilot"],
             "releases": [
@@ -149,6 +153,8 @@ def toolkit_data():
             "audience": "public",
             "licence": "cc0-1.0",
             "authors": "WeGo Secretariat with the Open Data working group",
+            "contact_name": "Open Data working group, Hamburg",
+            "contact_email": "opendata@hamburg.city.example",
             "topics": ["open-data", "data-governance"],
             "related": ["open-data-for-cities", "seoul-open-data-plaza"],
             "releases": [
@@ -181,6 +187,8 @@ def toolkit_data():
             "audience": "members",
             "licence": "cc-by-nc-4.0",
             "authors": "WeGo Secretariat",
+            "contact_name": "Capacity Building Team, WeGo Secretariat",
+            "contact_email": "capacity@wego-hub.example",
             "topics": ["e-government", "digital-inclusion"],
             "related": ["smart-city-strategy"],
             "releases": [
@@ -209,6 +217,8 @@ def toolkit_data():
             "audience": "public",
             "licence": "cc-by-4.0",
             "authors": "WeGo Secretariat",
+            "contact_name": "Citizen Participation Office, Dakar",
+            "contact_email": "participation@dakar.city.example",
             "topics": ["citizen-participation"],
             "related": ["seoul-oasis-citizen-proposals", "seoul-mvoting"],
             "releases": [
@@ -235,6 +245,8 @@ def toolkit_data():
             "audience": "members",
             "licence": "all-rights-reserved",
             "authors": "WeGo Training Centre",
+            "contact_name": "WeGo Training Centre",
+            "contact_email": "training@wego-hub.example",
             "topics": ["e-government", "digital-inclusion"],
             "related": ["e-government-foundations"],
             "releases": [
@@ -333,6 +345,19 @@ def seed_downloads(progress):
     progress.record(True)
 
 
+TOOLKIT_FIELDS = (
+    "title",
+    "summary",
+    "kind",
+    "audience",
+    "licence",
+    "authors",
+    "contact_name",
+    "contact_email",
+    "topics",
+)
+
+
 def seed(progress):
     index = ensure_index(
         ToolkitIndexPage,
@@ -342,7 +367,7 @@ def seed(progress):
         progress,
     )
     for data in progress.iterate(toolkit_data(), "toolkits"):
-        fields = {key: data[key] for key in ("title", "summary", "kind", "audience", "licence", "authors", "topics")}
+        fields = {key: data[key] for key in TOOLKIT_FIELDS}
         toolkit, created = ensure_child(index, ToolkitPage, data["slug"], **fields)
         progress.record(ensure_releases(toolkit, data) or created)
     seed_downloads(progress)

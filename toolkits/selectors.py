@@ -162,6 +162,7 @@ def toolkit_page_context(request, toolkit):
         "latest_links": links,
         "download_count": sum(counts.values()),
         "related_pages": [(page, page.specific_class._meta.verbose_name) for page in related],
+        "contact_links": toolkit.contact_links(request),
     }
 
 

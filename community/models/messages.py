@@ -1,8 +1,9 @@
 """Messages between members through the hub: nobody's address is shown to anyone.
 
-A conversation is started by a member (``starter``) with one recipient: the owner of a published profile, or a case's
-contact, chosen by the case. A case contact who has an account is that account (``recipient``); one who has none is
-written to by email (``contact_email``, never shown) and answers through a secret link (``reply_token``).
+A conversation is started by a member (``starter``) with one recipient: the owner of a published profile, or the
+contact of a case or a toolkit, chosen by that page. A contact who has an account is that account (``recipient``); one
+who has none is written to by email (``contact_email``, never shown) and answers through a secret link
+(``reply_token``).
 """
 
 import secrets
@@ -13,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, Panel
+
+from community import contact_pages
 
 
 def new_reply_token():
@@ -37,10 +40,11 @@ class Conversation(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    case = models.ForeignKey(
-        "cases.CasePage", verbose_name=_("case"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    # The case or toolkit whose contact was written to (community.contact_pages).
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("about"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # A case contact without an account: where the hub writes to them. Never shown on a page.
+    # A contact without an account: where the hub writes to them. Never shown on a page.
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     reply_token = models.CharField(max_length=64, unique=True, default=new_reply_token, editable=False)
@@ -67,8 +71,18 @@ class Conversation(models.Model):
 
     def other_party_name(self, user):
         if user.pk == self.starter_id:
-            return str(self.recipient) if self.recipient_id else self.contact_name or str(_("The case's contact"))
+            return str(self.recipient) if self.recipient_id else self.contact_label
         return str(self.starter)
+
+    @property
+    def contact_label(self):
+        """How the contact without an account is named: their name, or "The case's contact" (or the toolkit's)."""
+        return self.contact_name or contact_pages.default_contact_name(self.page)
+
+    @property
+    def about(self):
+        """ "About the case “…”" (or the toolkit), or "" for a conversation between two members."""
+        return contact_pages.about(self.page)
 
     def takes_part(self, user):
         return user.pk in (self.starter_id, self.recipient_id)
@@ -80,7 +94,7 @@ class Conversation(models.Model):
 
 class Message(models.Model):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
-    # None: written by the case contact without an account, through the reply link.
+    # None: written by the contact without an account, through the reply link.
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -3,7 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -112,6 +113,27 @@ class IndexPage(RestrictionsReadOnceWhileServing, SameAddressInEveryLanguage, Pa
         context = super().get_context(request, *args, **kwargs)
         context["items"] = paginate(request, self.listing_queryset(request), self.items_per_page)
         return context
+
+
+class PageContact(models.Model):
+    """The office or person to ask about a page (a case, a toolkit). Once an app offers a way to write through the
+    hub (the ``register_page_contact`` hook), the address is never shown."""
+
+    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def contact_panel():
+        return FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact"))
+
+    def contact_links(self, request):
+        """Ways to reach the contact offered by the apps on top (community: write through the hub), as (text, url)
+        pairs: each registers ``register_page_contact``, fn(request, page) → None or (text, url), the same for every
+        reader (the page is cached for visitors). The page shows the address only when there is none."""
+        return [link for fn in hooks.get_hooks("register_page_contact") if (link := fn(request, self)) is not None]
 
 
 class ContentPage(SameAddressInEveryLanguage, Page):

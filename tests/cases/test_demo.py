@@ -152,7 +152,7 @@ def test_a_seeded_case_carries_the_marks_its_review_would_have_given_it(client, 
     assert "Demo case study: illustrative content, not an official record of the city." in page
     assert "<li>KT (anonymised mobile data)</li>" in page
     assert "Big Data Division, Seoul Metropolitan Government" in page  # written to through the hub (community):
-    assert "bigdata@seoul.city.example" not in page and f"/community/messages/new/?case={owl.pk}" in page
+    assert "bigdata@seoul.city.example" not in page and f"/community/messages/new/?page={owl.pk}" in page
     assert "Night routes (routes)" in page and "<td>2013</td>" in page
     assert "Data-driven transport" in page and "Open-data policy kit" in page
     assert "Replicated by" in page

@@ -1,5 +1,6 @@
-"""Messages through the hub: only members send, only to a published profile or a case's contact chosen by the case;
-no address shown; an email through the outbox; rate limits; reports and blocks; data export and deletion."""
+"""Messages through the hub: only members send, only to a published profile or the contact of a case or a toolkit,
+chosen by the page; no address shown; an email through the outbox; rate limits; reports and blocks; data export and
+deletion."""
 
 import datetime as dt
 
@@ -14,7 +15,7 @@ from community import services
 from community.messaging_errors import Blocked, MembersOnly, NoSuchRecipient, TooManyConversations
 from community.models import Block, Conversation, ConversationReport, Message, PeerProfile
 from members.personal_data import delete_account, export_personal_data
-from tests.factories import CasePageFactory, OrganisationFactory, UserFactory, make_member
+from tests.factories import CasePageFactory, OrganisationFactory, ToolkitPageFactory, UserFactory, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +215,7 @@ def case(site_tree):
 
 def test_the_case_page_offers_to_write_through_the_hub_and_no_longer_shows_the_address(client, case):
     page = client.get(case.url).content.decode()
-    assert f"/community/messages/new/?case={case.pk}" in page
+    assert f"/community/messages/new/?page={case.pk}" in page
     assert "Ola Contact" in page
     assert "ola@city.example" not in page.lower()  # neither shown nor in a mailto: link
 
@@ -223,12 +224,12 @@ def test_a_case_contact_with_an_account_gets_an_on_site_conversation(client, peo
     sender, _recipient, _profile = people
     contact = UserFactory(email="ola@city.example")
     client.force_login(sender)
-    assert client.get(f"/community/messages/new/?case={case.pk}").status_code == 200
+    assert client.get(f"/community/messages/new/?page={case.pk}").status_code == 200
     mail.outbox.clear()
     with tasks_done():
-        client.post("/community/messages/new/", {"case": str(case.pk), "subject": "Bins", "body": "Sensors?"})
+        client.post("/community/messages/new/", {"page": str(case.pk), "subject": "Bins", "body": "Sensors?"})
     conversation = Conversation.objects.get()
-    assert conversation.recipient == contact and conversation.case_id == case.pk and conversation.contact_email == ""
+    assert conversation.recipient == contact and conversation.page_id == case.pk and conversation.contact_email == ""
     [email] = mail.outbox
     assert email.to == ["ola@city.example"] and f"/community/messages/{conversation.pk}/" in email.body
 
@@ -238,7 +239,7 @@ def test_a_case_contact_without_an_account_answers_through_a_secret_link(client,
     client.force_login(sender)
     mail.outbox.clear()
     with tasks_done():
-        client.post("/community/messages/new/", {"case": str(case.pk), "subject": "Bins", "body": "Sensors?"})
+        client.post("/community/messages/new/", {"page": str(case.pk), "subject": "Bins", "body": "Sensors?"})
     conversation = Conversation.objects.get()
     assert conversation.recipient is None and conversation.contact_email == "ola@city.example"
     [email] = mail.outbox
@@ -262,7 +263,7 @@ def test_a_case_contact_without_an_account_answers_through_a_secret_link(client,
 def test_a_forged_case_id_is_refused(client, people, case, forged):
     sender, _recipient, _profile = people
     client.force_login(sender)
-    response = client.post("/community/messages/new/", {"case": forged, "subject": "x", "body": "x"})
+    response = client.post("/community/messages/new/", {"page": forged, "subject": "x", "body": "x"})
     assert response.status_code in (400, 404)
     assert not Conversation.objects.exists()
 
@@ -273,9 +274,103 @@ def test_a_case_without_a_contact_or_not_live_is_refused(client, people, case, s
     case.unpublish()
     client.force_login(sender)
     for page in (no_contact, case):
-        response = client.post("/community/messages/new/", {"case": str(page.pk), "subject": "x", "body": "x"})
+        response = client.post("/community/messages/new/", {"page": str(page.pk), "subject": "x", "body": "x"})
         assert response.status_code == 404
     assert not Conversation.objects.exists()
+
+
+def test_a_page_that_is_neither_a_case_nor_a_toolkit_is_refused(client, people, site_tree):
+    sender, _recipient, _profile = people
+    client.force_login(sender)
+    for page in (site_tree["home"], site_tree["courses"]):
+        response = client.post("/community/messages/new/", {"page": str(page.pk), "subject": "x", "body": "x"})
+        assert response.status_code == 404
+    assert not Conversation.objects.exists()
+
+
+# --- A toolkit's contact -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def toolkit(site_tree):
+    return ToolkitPageFactory(
+        parent=site_tree["toolkits"],
+        title="Open data policy kit",
+        contact_name="Open Data working group",
+        contact_email="OpenData@Hamburg.example",
+    )
+
+
+def test_the_toolkit_page_offers_to_write_to_its_contact_without_showing_the_address(client, toolkit):
+    page = client.get(toolkit.url).content.decode()
+    assert "Questions about this toolkit?" in page and "Open Data working group" in page
+    assert f"/community/messages/new/?page={toolkit.pk}" in page
+    assert "opendata@hamburg.example" not in page.lower()
+
+
+def test_a_toolkit_without_a_contact_shows_no_contact_section(client, site_tree):
+    toolkit = ToolkitPageFactory(parent=site_tree["toolkits"], contact_email="")
+    page = client.get(toolkit.url).content.decode()
+    assert "Questions about this toolkit?" not in page and "/community/messages/new/" not in page
+
+
+def test_a_toolkit_contact_without_an_account_gets_an_email_about_the_toolkit_and_answers(
+    client, people, toolkit, tasks_done
+):
+    sender, _recipient, _profile = people
+    client.force_login(sender)
+    form = client.get(f"/community/messages/new/?page={toolkit.pk}").content.decode()
+    assert "Write to Open Data working group" in form and "The contact for the toolkit “Open data policy kit”." in form
+    assert 'value="Open data policy kit"' in form  # the subject starts as the toolkit's title
+    mail.outbox.clear()
+    with tasks_done():
+        client.post("/community/messages/new/", {"page": str(toolkit.pk), "subject": "Licence", "body": "CC BY?"})
+    conversation = Conversation.objects.get()
+    assert conversation.page_id == toolkit.pk and conversation.recipient is None
+    assert conversation.contact_email == "opendata@hamburg.example"
+    [email] = mail.outbox
+    assert email.to == ["opendata@hamburg.example"] and sender.email not in email.body
+    assert "About the toolkit “Open data policy kit”" in email.body
+    assert "About the toolkit “Open data policy kit”" in email.alternatives[0][0]
+    page = client.get(f"/community/messages/{conversation.pk}/").content.decode()
+    assert "About the toolkit “Open data policy kit”" in page and "opendata@hamburg.example" not in page.lower()
+
+    client.logout()
+    link = f"/community/reply/{conversation.reply_token}/"
+    reply_page = client.get(link).content.decode()
+    assert "CC BY?" in reply_page and "About the toolkit “Open data policy kit”" in reply_page
+    mail.outbox.clear()
+    with tasks_done():
+        assert client.post(link, {"body": "Yes, CC BY 4.0."}).status_code == 302
+    [answer] = mail.outbox
+    assert answer.to == [sender.email] and "Yes, CC BY 4.0." in answer.body
+    assert "Open Data working group" in answer.body and "opendata@hamburg.example" not in answer.body
+
+
+def test_a_toolkit_contact_with_an_account_answers_on_the_site(client, people, toolkit, tasks_done):
+    sender, _recipient, _profile = people
+    contact = UserFactory(email="opendata@hamburg.example")
+    client.force_login(sender)
+    with tasks_done():
+        client.post("/community/messages/new/", {"page": str(toolkit.pk), "subject": "Licence", "body": "CC BY?"})
+    conversation = Conversation.objects.get()
+    assert conversation.recipient == contact and conversation.contact_email == ""
+    client.force_login(contact)
+    page = client.get(f"/community/messages/{conversation.pk}/").content.decode()
+    assert "CC BY?" in page and "About the toolkit “Open data policy kit”" in page
+
+
+def test_a_toolkit_contact_is_named_in_other_languages(people, toolkit):
+    from django.utils import translation
+
+    sender, _recipient, _profile = people
+    conversation = services.start_conversation(sender=sender, page_id=toolkit.pk, subject="Licence", body="CC BY?")
+    with translation.override("en"):
+        english = conversation.about
+    with translation.override("fr"):
+        french = conversation.about
+    assert english == "About the toolkit “Open data policy kit”" and french != english
+    assert "Open data policy kit" in french
 
 
 # --- Listing, data export, deletion --------------------------------------------------------------

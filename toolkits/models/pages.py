@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.models.pages import ContentPage, IndexPage
+from core.models.pages import ContentPage, IndexPage, PageContact
 from toolkits.admin_forms import ToolkitPageForm
 
 
@@ -65,7 +65,7 @@ LICENCE_URLS = {
 }
 
 
-class ToolkitPage(RoutablePageMixin, ContentPage):
+class ToolkitPage(RoutablePageMixin, ContentPage, PageContact):
     """A toolkit with its releases; every file is downloaded through ``download/<id>/`` (toolkits.views)."""
 
     class Kind(models.TextChoices):
@@ -114,6 +114,7 @@ class ToolkitPage(RoutablePageMixin, ContentPage):
         ),
         InlinePanel("releases", heading=_("Releases"), label=_("Release"), min_num=0),
         InlinePanel("related_pages", heading=_("Related cases and courses"), label=_("Related page")),
+        PageContact.contact_panel(),
     ]
     search_fields = [*ContentPage.search_fields, index.FilterField("kind"), index.FilterField("audience")]
     base_form_class = ToolkitPageForm
