@@ -71,6 +71,7 @@ def test_the_secretariats_charts_in_the_admin(page, site, width):
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, admin.email)
     page.goto("/admin/reports/charts/")
+    assert page.get_by_role("heading", level=1).inner_text().strip() == "Charts"  # the page's own title
     for key in ("members-per-region", "toolkit-downloads"):
         check_chart(page, page.locator(f"#chart-{key}"), width)
     assert page.locator("#chart-courses-completed .chart-empty").inner_text() == "No data yet."
