@@ -23,7 +23,17 @@ from members.models import Membership
 from members.reports import OrganisationReport
 from members.selectors import ProfileFigure
 
-from . import admin_views, demo, demo_learning, demo_translations, gradebook, path_selectors, selectors, services
+from . import (
+    admin_views,
+    demo,
+    demo_history,
+    demo_learning,
+    demo_translations,
+    gradebook,
+    path_selectors,
+    selectors,
+    services,
+)
 from .certificates import linkedin_add_url
 from .models import Certificate, CohortRun, Enrollment, PathCompletion, Question, QuestionBank, Quiz
 
@@ -539,6 +549,12 @@ def seed_courses(progress):
 def seed_learning(progress):
     """Learning: a final assessment quiz, cohort runs, and two staff members with certificates"""
     demo_learning.seed(progress)
+
+
+@hooks.register("register_demo_seeder", order=75)  # after every seeder that adds people (consultations, community)
+def seed_a_year_of_learning(progress):
+    """A year of learning: staff of member cities who took and finished self-paced courses over the last 12 months"""
+    demo_history.ensure_a_year_of_learning(progress)
 
 
 @hooks.register("register_demo_seeder", order=96)  # after the locales (core, 95), before the lessons' translations

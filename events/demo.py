@@ -488,16 +488,18 @@ def _add_registrations(event, item):
     mode = event.offered_modes()[0] if item.format != "online" else Registration.Mode.ONLINE
     if item.days < 0:
         # History for /me/ and the city reports: who came to last year's events.
-        now = timezone.now()
-        for person in people[:4]:
+        # They registered in the weeks before the event, as people do.
+        for number, person in enumerate(people[:4]):
+            registered_at = event.start - timedelta(days=30 - 6 * number)
             Registration.objects.create(
                 event=event,
                 user=person,
                 organisation=services.organisation_of(person),
                 mode=mode,
                 status=Registration.Status.CONFIRMED,
-                consent_given_at=now,
-                confirmed_at=now,
+                created_at=registered_at,
+                consent_given_at=registered_at,
+                confirmed_at=registered_at,
                 attended_at=event.start,
             )
         return

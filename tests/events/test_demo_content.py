@@ -37,3 +37,15 @@ def test_every_seeded_event_has_its_own_speakers_and_an_agenda_for_each_day(clie
     page = client.get(summit.url).content.decode()
     assert "Keynote: digital twins for planning and climate adaptation" in page
     assert "Nomvula Dlamini" in page
+
+
+def test_the_demo_attendance_of_past_events_was_registered_before_them(demo_site):
+    """The city's events chart shows registrations in the weeks before each past event, not all on the seeding day."""
+    from django.utils import timezone
+
+    from events.models import Registration
+
+    past = list(Registration.objects.filter(event__start__lt=timezone.now(), attended_at__isnull=False))
+    assert past
+    assert all(registration.created_at < registration.event.start for registration in past)
+    assert len({registration.created_at.date() for registration in past}) > 3
