@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.v1 import api as api_v1
 from core import views as core_views
 from core.sitemaps import PagesInEveryLanguage
 from courses import views as courses_views
@@ -37,6 +38,8 @@ urlpatterns = [
     path("language/<str:code>/", core_views.switch_language, name="switch_language"),
     # Open Badges: the issuer profile, its keys, achievements and the revocation list (JSON-LD, no language).
     path("credentials/", include("courses.credential_urls")),
+    # The open-data API: data, not pages, so no language prefix (a list takes ?language=).
+    path("api/v1/", api_v1.urls),
 ]
 
 if settings.DEBUG:

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "events",
     "consultations",
     "community",
+    "api",
+    "ninja",  # its OpenAPI schema view
     "search.apps.SearchConfig",
     # Content translation: locales that keep their page trees in step with English (untranslated pages are aliases
     # of the English page), the editors' translation workflow, and PO export/import for outside translators.
@@ -108,6 +110,7 @@ MIDDLEWARE = [
     "core.middleware.PublicPageCacheMiddleware",  # a kept page skips everything below (core.page_cache)
     # Compresses HTML and JSON (with Django's BREACH mitigation); static files come compressed from WhiteNoise.
     "django.middleware.gzip.GZipMiddleware",
+    "api.middleware.OpenDataHeadersMiddleware",  # below GZip: the ETag is the uncompressed body's
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

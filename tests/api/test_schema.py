@@ -1,0 +1,53 @@
+"""The API's OpenAPI 3.1 schema is valid (openapi-spec-validator), describes every operation, and what the API
+answers matches it (each response checked against the schema's own JSON Schema, Draft 2020-12)."""
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+from tests.factories import CasePageFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def schema(client):
+    response = client.get("/api/v1/schema/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+    return response.json()
+
+
+def test_the_schema_is_valid_openapi_3_1(schema):
+    assert schema["openapi"].startswith("3.1")
+    validate(schema)  # raises with the first problem it finds
+    operations = [operation for path in schema["paths"].values() for operation in path.values()]
+    assert len(operations) >= 4
+    assert all(operation.get("operationId") and operation.get("summary") for operation in operations)
+
+
+def response_validator(schema, path, status="200"):
+    """A validator for the JSON Schema the OpenAPI document gives for GET ``path``'s response: the document itself,
+    with a ``$ref`` to that response, so its "#/components/…" references resolve in it."""
+    pointer = "/".join(
+        part.replace("~", "~0").replace("/", "~1")
+        for part in ("paths", path, "get", "responses", status, "content", "application/json", "schema")
+    )
+    return Draft202012Validator({**schema, "$ref": f"#/{pointer}"})
+
+
+def test_what_the_api_answers_matches_its_schema(client, schema, site_tree):
+    organisation = OrganisationFactory(name="City of Kigali", city="Kigali", country="RW")
+    case = CasePageFactory(parent=site_tree["cases"], title="Smart Kigali", organisation=organisation)
+    checks = [
+        ("/api/v1/cases/", "/api/v1/cases/"),
+        (f"/api/v1/cases/{case.pk}/", "/api/v1/cases/{case_id}/"),
+        ("/api/v1/organisations/", "/api/v1/organisations/"),
+        ("/api/v1/organisations/city-of-kigali/", "/api/v1/organisations/{slug}/"),
+    ]
+    for address, path in checks:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        errors = list(response_validator(schema, path).iter_errors(response.json()))
+        assert errors == [], (address, [error.message for error in errors])
+    # The check can fail: a body that breaks the schema is caught.
+    assert list(response_validator(schema, "/api/v1/cases/").iter_errors({"count": "many", "results": [{}]}))
