@@ -119,7 +119,7 @@ class CaseDetailOut(CaseOut):
         return [line.strip() for line in case.partners.splitlines() if line.strip()]
 
 
-class FacetCounts(Schema):
+class CaseFacetCounts(Schema):
     kind: dict[str, int]
     stage: dict[str, int]
     region: dict[str, int]
@@ -129,7 +129,7 @@ class FacetCounts(Schema):
 
 
 class CaseList(PageInfo):
-    facets: FacetCounts = Field(description="Each facet counted under all the other filters, as on /cases/.")
+    facets: CaseFacetCounts = Field(description="Each facet counted under all the other filters, as on /cases/.")
     results: list[CaseOut]
 
 

@@ -6,14 +6,15 @@ generated from the same code that answers. Why ninja rather than Wagtail's API: 
 
 from ninja import NinjaAPI
 
-from . import cases, organisations
+from . import cases, courses, events, organisations, toolkits
 
 api = NinjaAPI(
     title="WeGo Hub open data API",
     version="1",
     description=(
-        "The case library and the member directory of WeGo Hub as data. Read-only; public content needs no key. "
-        "Every list takes the same filters as its page on the site, and is paginated (page, page_size)."
+        "The case library, toolkits, events, courses and the member directory of WeGo Hub as data. Read-only; "
+        "public content needs no key. Every list takes the same filters as its page on the site, and is paginated "
+        "(page, page_size)."
     ),
     urls_namespace="api-v1",
     openapi_url="/schema/",
@@ -21,3 +22,6 @@ api = NinjaAPI(
 )
 api.add_router("/cases/", cases.router)
 api.add_router("/organisations/", organisations.router)
+api.add_router("/toolkits/", toolkits.router)
+api.add_router("/events/", events.router)
+api.add_router("/courses/", courses.router)

@@ -4,7 +4,7 @@ import enum
 from dataclasses import dataclass
 
 from django.conf import global_settings, settings
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Prefetch, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from core.facets import by_slug, cached, listing_version, topic_counts, value_counts, with_topic
@@ -185,6 +185,15 @@ def filter_toolkits(toolkits, filters, skip=None):
     return toolkits
 
 
+def sorted_toolkits(toolkits, sort):
+    """By title, or the most recently released first ("updated"); the id last, so pages never overlap."""
+    if sort == "updated":
+        return toolkits.annotate(updated=Max("releases__released_on")).order_by(
+            F("updated").desc(nulls_last=True), "title", "id"
+        )
+    return toolkits.order_by("title", "id")
+
+
 def facet_counts(base, filters):
     """For each facet, {value: count} under the other filters (so choosing one never hides the rest)."""
     counts = {name: value_counts(filter_toolkits(base, filters, skip=name), name) for name in ("kind", "audience")}
@@ -266,11 +275,7 @@ def catalogue_context(request, index_page):
         languages=languages_in_catalogue(index_page, version),
     )
     filters = form.filters()
-    toolkits = filter_toolkits(base, filters)
-    if filters["sort"] == "updated":
-        toolkits = toolkits.annotate(updated=Max("releases__released_on")).order_by("-updated", "title", "id")
-    else:
-        toolkits = toolkits.order_by("title", "id")
+    toolkits = sorted_toolkits(filter_toolkits(base, filters), filters["sort"])
     page = paginate(request, toolkits, CATALOGUE_PAGE_SIZE)
     facts = card_facts(list(page))
     for toolkit in page:
