@@ -17,7 +17,8 @@ from core.forms import MAX_ID
 from core.models import Topic
 from members.models import Region
 
-from .common import LANGUAGES, OrganisationRef, page_url, published
+from .access import visible
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, Text, page_url, published
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["cases"])
@@ -35,12 +36,12 @@ Sort = Literal[tuple(value for value, _label in SORTS)]
 class CaseFilters(Schema):
     """The case library's query string (/cases/), validated: an unknown value is an error here, not ignored."""
 
-    q: str = Field("", max_length=1000, description="Words in the title, summary or city (at most 8 words).")
+    q: Text = Field("", max_length=1000, description="Words in the title, summary or city (at most 8 words).")
     kind: list[Kind] = Field([], max_length=50)
     stage: list[Stage] = Field([], max_length=50)
     region: list[RegionCode] = Field([], max_length=50)
-    country: list[str] = Field([], max_length=50, description="ISO 3166-1 alpha-2 codes, e.g. KR.")
-    topic: list[str] = Field([], max_length=50, description="Topic slugs, as on /cases/.")
+    country: list[Text] = Field([], max_length=50, description="ISO 3166-1 alpha-2 codes, e.g. KR.")
+    topic: list[Text] = Field([], max_length=50, description="Topic slugs, as on /cases/.")
     budget: list[Budget] = Field([], max_length=50)
     year_from: int | None = Field(None, ge=1990, le=2100, description="Cases running in or after this year.")
     year_to: int | None = Field(None, ge=1990, le=2100, description="Cases that started in or before this year.")
@@ -133,22 +134,21 @@ class CaseList(PageInfo):
     results: list[CaseOut]
 
 
-def _cases():
-    """Live cases without view restrictions (never a draft: a page's row holds what is published), with what a
-    result shows in two more queries, whatever their number."""
+def _cases(user):
+    """Live cases the person may read (api.access), with what a result shows in two more queries, whatever their
+    number."""
     return (
-        CasePage.objects.live()
-        .public()
+        visible(CasePage.objects.live(), user)
         .select_related("organisation", "locale")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "slug")))
     )
 
 
-@router.get("/", response=CaseList, summary="List and filter cases")
+@router.get("/", response={200: CaseList, **ERRORS}, summary="List and filter cases")
 def list_cases(request, filters: Query[CaseFilters], paging: Query[PageQuery]):
     """Live, public cases in one language, filtered and counted exactly as the case library page does."""
     with translation.override(filters.language):
-        library = _cases().filter(locale__language_code=filters.language)
+        library = _cases(request.user).filter(locale__language_code=filters.language)
         wanted = filters.as_library_filters()
         info, rows = page_of(request, selectors.sorted_cases(selectors.apply_filters(library, wanted), wanted), paging)
         counts = selectors.facet_counts(library, wanted)
@@ -156,10 +156,10 @@ def list_cases(request, filters: Query[CaseFilters], paging: Query[PageQuery]):
     return {**info, "facets": counts, "results": rows}
 
 
-@router.get("/{case_id}/", response=CaseDetailOut, summary="One case")
+@router.get("/{case_id}/", response={200: CaseDetailOut, **ITEM_ERRORS}, summary="One case")
 def get_case(request, case_id: int = Path(..., ge=1, le=MAX_ID)):
     """One live, public case, in the language it is written in (each translation has its own id)."""
-    case = _cases().filter(pk=case_id).first()
+    case = _cases(request.user).filter(pk=case_id).first()
     if case is None:
         raise Http404
     return case

@@ -1,9 +1,9 @@
 """What every resource of the API shares: the language codes, a reference to an organisation, absolute addresses."""
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
-from ninja import Schema
+from ninja import Field, Schema
 
 from core.public_url import absolute_url, rebase
 
@@ -32,3 +32,20 @@ def page_url(page, context):
 
 def published(moment):
     return moment.isoformat() if moment else None
+
+
+class Problem(Schema):
+    detail: str
+
+
+class InvalidParameters(Schema):
+    detail: list[dict[str, Any]] = Field(description="One entry per parameter refused: where (loc), and why (msg).")
+
+
+# Free text in a query: anything but NUL, which core's middleware refuses (400) before the API reads a thing.
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
+
+# What any operation may answer besides its data: a NUL in the request (400), a token not (or no longer) valid,
+# a parameter refused, too many requests. One item adds "no such item".
+ERRORS = {400: Problem, 401: Problem, 422: InvalidParameters, 429: Problem}
+ITEM_ERRORS = {**ERRORS, 404: Problem}

@@ -15,7 +15,8 @@ from core.models import Topic
 from courses import selectors
 from courses.models import CoursePage
 
-from .common import LANGUAGES, page_url, published
+from .access import visible
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, Text, page_url, published
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["courses"])
@@ -29,8 +30,8 @@ CourseLanguage = Literal[tuple(code for code, _name in settings.LANGUAGES)]
 class CourseFilters(Schema):
     """The course catalogue's query string (/courses/): one value per facet, as on the page."""
 
-    q: str = Field("", max_length=1000, description="Words in the title or summary.")
-    topic: str = Field("", max_length=100, description="A topic slug, as on /courses/.")
+    q: Text = Field("", max_length=1000, description="Words in the title or summary.")
+    topic: Text = Field("", max_length=100, description="A topic slug, as on /courses/.")
     level: Level | None = None
     course_language: CourseLanguage | None = Field(None, description="The language the course is taught in.")
     format: Format | None = None
@@ -102,20 +103,19 @@ class CourseList(PageInfo):
     results: list[CourseOut]
 
 
-def _courses():
+def _courses(user):
     return (
-        CoursePage.objects.live()
-        .public()
+        visible(CoursePage.objects.live(), user)
         .select_related("locale")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "slug")))
     )
 
 
-@router.get("/", response=CourseList, summary="List and filter courses")
+@router.get("/", response={200: CourseList, **ERRORS}, summary="List and filter courses")
 def list_courses(request, filters: Query[CourseFilters], paging: Query[PageQuery]):
     """Live courses in one language, filtered and counted as the course catalogue does."""
     with translation.override(filters.language):
-        catalogue = _courses().filter(locale__language_code=filters.language)
+        catalogue = _courses(request.user).filter(locale__language_code=filters.language)
         wanted = filters.as_catalogue_filters()
         courses = selectors.filter_courses(catalogue, wanted).order_by("title", "id")
         info, rows = page_of(request, courses, paging)
@@ -124,9 +124,9 @@ def list_courses(request, filters: Query[CourseFilters], paging: Query[PageQuery
     return {**info, "facets": counts, "results": rows}
 
 
-@router.get("/{course_id}/", response=CourseOut, summary="One course")
+@router.get("/{course_id}/", response={200: CourseOut, **ITEM_ERRORS}, summary="One course")
 def get_course(request, course_id: int = Path(..., ge=1, le=MAX_ID)):
-    course = _courses().filter(pk=course_id).first()
+    course = _courses(request.user).filter(pk=course_id).first()
     if course is None:
         raise Http404
     return course

@@ -16,7 +16,8 @@ from events import selectors
 from events.models import EventPage, Registration
 from members.models import Region
 
-from .common import LANGUAGES, OrganisationRef, page_url, published
+from .access import visible
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, Text, page_url, published
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["events"])
@@ -33,7 +34,7 @@ class EventFilters(Schema):
     kind: Kind | None = None
     format: Format | None = None
     region: RegionCode | None = None
-    topic: str = Field("", max_length=100, description="A topic slug, as on /events/.")
+    topic: Text = Field("", max_length=100, description="A topic slug, as on /events/.")
     language: LANGUAGES = Field("en", description="The language of the event pages listed (their translations).")
 
 
@@ -114,20 +115,19 @@ class EventList(PageInfo):
     results: list[EventOut]
 
 
-def _events():
+def _events(user):
     return (
-        EventPage.objects.live()
-        .public()
+        visible(EventPage.objects.live(), user)
         .select_related("locale", "host_organisation")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "slug")))
     )
 
 
-@router.get("/", response=EventList, summary="List and filter events")
+@router.get("/", response={200: EventList, **ERRORS}, summary="List and filter events")
 def list_events(request, filters: Query[EventFilters], paging: Query[PageQuery]):
     """Live events in one language, filtered as the calendar does: upcoming (not ended) or past."""
     with translation.override(filters.language):
-        events = _events().filter(locale__language_code=filters.language)
+        events = _events(request.user).filter(locale__language_code=filters.language)
         wanted = {"kind": filters.kind, "format": filters.format, "region": filters.region, "topic": filters.topic}
         events = selectors.filter_events(events, wanted)
         if filters.when == "past":
@@ -138,9 +138,9 @@ def list_events(request, filters: Query[EventFilters], paging: Query[PageQuery])
     return {**info, "results": rows}
 
 
-@router.get("/{event_id}/", response=EventDetailOut, summary="One event, with its seats")
+@router.get("/{event_id}/", response={200: EventDetailOut, **ITEM_ERRORS}, summary="One event, with its seats")
 def get_event(request, event_id: int = Path(..., ge=1, le=MAX_ID)):
-    event = _events().filter(pk=event_id).first()
+    event = _events(request.user).filter(pk=event_id).first()
     if event is None:
         raise Http404
     return event

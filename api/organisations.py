@@ -9,7 +9,7 @@ from members import selectors
 from members.forms import DirectorySort
 from members.models import Organisation, Region
 
-from .common import organisation_url
+from .common import ERRORS, ITEM_ERRORS, Text, organisation_url
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["organisations"])
@@ -19,9 +19,9 @@ Kind = Literal[tuple(Organisation.Kind.values)]
 
 
 class OrganisationFilters(Schema):
-    q: str = Field("", max_length=100, description="Any spelling of the name: Seoul, 서울…")
+    q: Text = Field("", max_length=100, description="Any spelling of the name: Seoul, 서울…")
     region: RegionCode | None = None
-    country: str = Field("", max_length=2, description="ISO 3166-1 alpha-2 code, e.g. KR.")
+    country: Text = Field("", max_length=2, description="ISO 3166-1 alpha-2 code, e.g. KR.")
     sort: Literal[tuple(DirectorySort.values)] = "name"
 
 
@@ -72,7 +72,7 @@ class OrganisationList(PageInfo):
     results: list[OrganisationOut]
 
 
-@router.get("/", response=OrganisationList, summary="List and find member organisations")
+@router.get("/", response={200: OrganisationList, **ERRORS}, summary="List and find member organisations")
 def list_organisations(request, filters: Query[OrganisationFilters], paging: Query[PageQuery]):
     """Active member cities and organisations, as the member directory lists them."""
     organisations = selectors.directory(
@@ -82,7 +82,7 @@ def list_organisations(request, filters: Query[OrganisationFilters], paging: Que
     return {**info, "results": rows}
 
 
-@router.get("/{slug}/", response=OrganisationDetailOut, summary="One member organisation")
+@router.get("/{slug}/", response={200: OrganisationDetailOut, **ITEM_ERRORS}, summary="One member organisation")
 def get_organisation(request, slug: str = Path(..., max_length=160, pattern=r"^[-a-zA-Z0-9_]+$")):
     organisation = Organisation.objects.active().filter(slug=slug).first()
     if organisation is None:

@@ -7,17 +7,21 @@ from typing import Literal
 
 from django.db.models import Prefetch
 from django.http import Http404
+from django.urls import reverse
 from django.utils import translation
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from core.facets import by_slug
 from core.forms import MAX_ID, plain_query
 from core.models import Topic
+from core.public_url import absolute_url
 from toolkits import selectors
+from toolkits import views as toolkit_views
 from toolkits.forms import SORTS
 from toolkits.models import ToolkitPage, ToolkitRelease
 
-from .common import LANGUAGES, OrganisationRef, page_url, published
+from .access import visible
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, Problem, Text, page_url, published
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["toolkits"])
@@ -29,11 +33,11 @@ Audience = Literal[tuple(ToolkitPage.Audience.values)]
 class ToolkitFilters(Schema):
     """The toolkit catalogue's query string (/toolkits/): one value per facet, as on the page."""
 
-    q: str = Field("", max_length=1000, description="Words in the title or summary.")
-    topic: str = Field("", max_length=100, description="A topic slug, as on /toolkits/.")
+    q: Text = Field("", max_length=1000, description="Words in the title or summary.")
+    topic: Text = Field("", max_length=100, description="A topic slug, as on /toolkits/.")
     kind: Kind | None = None
     audience: Audience | None = Field(None, description="Who may download the files.")
-    file_language: str = Field("", max_length=10, description="Toolkits with a file in this language (e.g. fr).")
+    file_language: Text = Field("", max_length=10, description="Toolkits with a file in this language (e.g. fr).")
     sort: Literal[tuple(value for value, _label in SORTS)] = "title"
     language: LANGUAGES = Field("en", description="The language of the toolkit pages listed (their translations).")
 
@@ -52,12 +56,19 @@ class FileOut(Schema):
     language: str
     format: str = Field(validation_alias="extension", description="The file's extension, e.g. pdf or docx.")
     size: int = Field(description="Bytes.")
-    download_url: str = Field(description="Checks who asks: a members-only file needs a member's session.")
+    download_url: str = Field(description="On the site: a members-only file needs a member signed in.")
+    api_url: str = Field(description="Through the API: a members-only file needs a member's personal token.")
 
     @staticmethod
     def resolve_download_url(file, context):
         toolkit = file.release.toolkit
         return page_url(toolkit, context) + toolkit.reverse_subpage("download", args=[file.id]).lstrip("/")
+
+    @staticmethod
+    def resolve_api_url(file):
+        return absolute_url(
+            reverse("api-v1:toolkit_file", kwargs={"toolkit_id": file.release.toolkit_id, "file_id": file.id})
+        )
 
 
 class ReleaseOut(Schema):
@@ -125,15 +136,14 @@ class ToolkitList(PageInfo):
     results: list[ToolkitOut]
 
 
-def _toolkits():
-    """Live toolkits without view restrictions, with their topics, authors, releases and files: five more queries
+def _toolkits(user):
+    """Live toolkits the person may read (api.access), with their topics, authors, releases and files: five more queries
     however many there are."""
     releases = ToolkitRelease.objects.order_by("-released_on", "-id").prefetch_related(
         Prefetch("files", queryset=selectors.files_in_order().select_related("release__toolkit__locale"))
     )
     return (
-        ToolkitPage.objects.live()
-        .public()
+        visible(ToolkitPage.objects.live(), user)
         .select_related("locale")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.only("id", "slug")),
@@ -143,11 +153,11 @@ def _toolkits():
     )
 
 
-@router.get("/", response=ToolkitList, summary="List and filter toolkits")
+@router.get("/", response={200: ToolkitList, **ERRORS}, summary="List and filter toolkits")
 def list_toolkits(request, filters: Query[ToolkitFilters], paging: Query[PageQuery]):
     """Live toolkits in one language, filtered and counted as the toolkit catalogue does, with their releases."""
     with translation.override(filters.language):
-        catalogue = _toolkits().filter(locale__language_code=filters.language)
+        catalogue = _toolkits(request.user).filter(locale__language_code=filters.language)
         wanted = filters.as_catalogue_filters()
         toolkits = selectors.sorted_toolkits(selectors.filter_toolkits(catalogue, wanted), filters.sort)
         info, rows = page_of(request, toolkits, paging)
@@ -156,9 +166,45 @@ def list_toolkits(request, filters: Query[ToolkitFilters], paging: Query[PageQue
     return {**info, "facets": counts, "results": rows}
 
 
-@router.get("/{toolkit_id}/", response=ToolkitOut, summary="One toolkit, with its releases and files")
+@router.get(
+    "/{toolkit_id}/", response={200: ToolkitOut, **ITEM_ERRORS}, summary="One toolkit, with its releases and files"
+)
 def get_toolkit(request, toolkit_id: int = Path(..., ge=1, le=MAX_ID)):
-    toolkit = _toolkits().filter(pk=toolkit_id).first()
+    toolkit = _toolkits(request.user).filter(pk=toolkit_id).first()
     if toolkit is None:
         raise Http404
     return toolkit
+
+
+# The API speaks English to programs (its words are in its schema); people read the site in their language.
+MEMBERS_ONLY_FOR_NOBODY = "This file is for staff of member cities: send your personal token (My hub → API tokens)."
+MEMBERS_ONLY_FOR_OUTSIDERS = "This file is for staff of member cities, and this token's account is not one yet."
+
+FILE_RESPONSE = {
+    "200": {
+        "description": "The file, as an attachment under the name it was uploaded with.",
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@router.get(
+    "/{toolkit_id}/files/{file_id}/",
+    response={**ITEM_ERRORS, 403: Problem},
+    url_name="toolkit_file",
+    summary="Download one file of a toolkit",
+    openapi_extra={"responses": FILE_RESPONSE},
+)
+def download_file(request, toolkit_id: int = Path(..., ge=1, le=MAX_ID), file_id: int = Path(..., ge=1, le=MAX_ID)):
+    """A public toolkit's file for anyone; a members-only toolkit's file for staff of a member city, with their
+    personal token. Counted as a download, as on the site."""
+    toolkit = _toolkits(request.user).filter(pk=toolkit_id).first()
+    file = selectors.downloadable_file(toolkit, file_id) if toolkit else None
+    if file is None:
+        return Status(404, {"detail": "No such file in a toolkit you may read."})
+    access = selectors.file_access(request, toolkit, file.document)
+    if access is selectors.Access.SIGN_IN:
+        return Status(401, {"detail": MEMBERS_ONLY_FOR_NOBODY})
+    if access is not selectors.Access.ALLOWED:
+        return Status(403, {"detail": MEMBERS_ONLY_FOR_OUTSIDERS})
+    return toolkit_views.serve_file(request, toolkit, file)

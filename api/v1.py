@@ -7,8 +7,21 @@ generated from the same code that answers. Why ninja rather than Wagtail's API: 
 from ninja import NinjaAPI
 
 from . import cases, courses, events, organisations, toolkits
+from .auth import AUTH, LIMITS
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Every operation may be called without a token: an empty requirement says so (OpenAPI 3.1, 4.8.30)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.get("security") and {} not in operation["security"]:
+                    operation["security"].append({})
+        return schema
+
+
+api = OpenDataAPI(
     title="WeGo Hub open data API",
     version="1",
     description=(
@@ -18,7 +31,9 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     openapi_url="/schema/",
-    docs_url=None,  # the site renders its own reference (no third-party script)
+    docs_url=None,
+    auth=AUTH,  # a personal token, or nobody (api.auth)
+    throttle=LIMITS,  # the site renders its own reference (no third-party script)
 )
 api.add_router("/cases/", cases.router)
 api.add_router("/organisations/", organisations.router)

@@ -5,7 +5,7 @@ import time
 import sentry_sdk
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.template import loader
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -162,6 +162,9 @@ def has_nul(request):
     return False
 
 
+NUL_REFUSED = "The request holds a NUL character, which WeGo Hub never accepts."
+
+
 class RejectUnreadableInputMiddleware:
     """Answer 400 with a plain page for input no view can use: a NUL anywhere the client controls (see has_nul).
 
@@ -175,6 +178,8 @@ class RejectUnreadableInputMiddleware:
 
     def __call__(self, request):
         if has_nul(request):
+            if request.path.startswith("/api/"):  # a program reads the answer: the API's JSON shape (api.common)
+                return JsonResponse({"detail": NUL_REFUSED}, status=400)
             with translation.override(translation.get_language_from_request(request)):
                 return HttpResponseBadRequest(loader.render_to_string("400.html"))
         return self.get_response(request)

@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("certificates/", include("courses.certificate_urls")),
     path("community/", include("community.urls")),
+    path("", include("api.urls")),  # My hub → API tokens
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -27,5 +27,6 @@ def content(site_tree):
 def test_no_query_string_causes_a_server_error(client, content, params, path):
     response = client.get(path, params)
     assert response.status_code < 500
-    if "\x00" not in str(params):  # a NUL gets core's plain 400 before the API reads anything
+    if not any("\x00" in "".join(value if isinstance(value, list) else [value]) for value in params.values()):
+        # (a NUL gets core's plain 400 before the API reads anything)
         assert response["Content-Type"].startswith("application/json")

@@ -259,6 +259,12 @@ ACCOUNT_RATE_LIMITS = {
     "invite": "10/h/user",
 }
 
+# The open-data API's limits (api.auth): requests without a token, per real client address; with one, per token.
+API_RATE_LIMITS = {
+    "client": env("API_RATE_LIMIT_CLIENT", "120/m"),
+    "token": env("API_RATE_LIMIT_TOKEN", "600/m"),
+}
+
 # The Wagtail admin signs in through allauth so that its rate limits apply there too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

@@ -29,6 +29,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "1000/m/ip",
     "login": "1000/m/ip",
 }
+# The API's limits are tested on purpose in tests/api; elsewhere a suite should not trip them.
+API_RATE_LIMITS = {"client": "100000/m", "token": "100000/m"}
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
 # Never Sentry from the suite, whatever the shell exports: tests/core/test_error_reporting.py starts its own client.
 SENTRY_DSN = None
