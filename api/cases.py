@@ -2,7 +2,6 @@
 
 from typing import Annotated, Literal
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import translation
 from ninja import Field, Path, Query, Router, Schema
@@ -17,8 +16,8 @@ from core.forms import MAX_ID
 from core.models import Topic
 from members.models import Region
 
-from .access import visible
-from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, Text, page_url, published
+from .access import readable
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, PageOut, Text, published
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["cases"])
@@ -63,12 +62,7 @@ class CaseFilters(Schema):
         }
 
 
-class CaseOut(Schema):
-    id: int
-    title: str
-    url: str
-    language: str
-    summary: str
+class CaseOut(PageOut):
     kind: Kind
     stage: Stage
     city: str
@@ -78,33 +72,15 @@ class CaseOut(Schema):
     end_year: int | None
     budget_band: Budget
     organisation: OrganisationRef | None
-    topics: list[str] = Field(description="Topic slugs.")
     first_published_at: str | None
-    last_published_at: str | None
-
-    @staticmethod
-    def resolve_url(case, context):
-        return page_url(case, context)
-
-    @staticmethod
-    def resolve_language(case):
-        return case.locale.language_code
 
     @staticmethod
     def resolve_country(case):
         return str(case.country or "")
 
     @staticmethod
-    def resolve_topics(case):
-        return [topic.slug for topic in case.topics.all()]
-
-    @staticmethod
     def resolve_first_published_at(case):
         return published(case.first_published_at)
-
-    @staticmethod
-    def resolve_last_published_at(case):
-        return published(case.last_published_at)
 
 
 class CaseDetailOut(CaseOut):
@@ -135,13 +111,7 @@ class CaseList(PageInfo):
 
 
 def _cases(user):
-    """Live cases the person may read (api.access), with what a result shows in two more queries, whatever their
-    number."""
-    return (
-        visible(CasePage.objects.live(), user)
-        .select_related("organisation", "locale")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "slug")))
-    )
+    return readable(CasePage, user, "organisation")
 
 
 @router.get("/", response={200: CaseList, **ERRORS}, summary="List and filter cases")

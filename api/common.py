@@ -34,6 +34,34 @@ def published(moment):
     return moment.isoformat() if moment else None
 
 
+class PageOut(Schema):
+    """What every page the API lists carries: its id, title, address, language, summary and topics."""
+
+    id: int
+    title: str
+    url: str
+    language: str
+    summary: str
+    topics: list[str] = Field(description="Topic slugs.")
+    last_published_at: str | None
+
+    @staticmethod
+    def resolve_url(page, context):
+        return page_url(page, context)
+
+    @staticmethod
+    def resolve_language(page):
+        return page.locale.language_code
+
+    @staticmethod
+    def resolve_topics(page):
+        return [topic.slug for topic in page.topics.all()]
+
+    @staticmethod
+    def resolve_last_published_at(page):
+        return published(page.last_published_at)
+
+
 class Problem(Schema):
     detail: str
 

@@ -4,7 +4,6 @@ is public (only its lessons are restricted), so it is listed, marked by its audi
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import translation
 from ninja import Field, Path, Query, Router, Schema
@@ -15,8 +14,8 @@ from core.models import Topic
 from courses import selectors
 from courses.models import CoursePage
 
-from .access import visible
-from .common import ERRORS, ITEM_ERRORS, LANGUAGES, Text, page_url, published
+from .access import readable
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, PageOut, Text
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["courses"])
@@ -49,45 +48,22 @@ class CourseFilters(Schema):
         }
 
 
-class CourseOut(Schema):
-    id: int
-    title: str
-    url: str
-    language: str
-    summary: str
+class CourseOut(PageOut):
     level: Level
     course_language: str = Field(description="The language it is taught in.")
     effort_hours: int
     format: Format
     audience: Audience
     awards_certificate: bool
-    topics: list[str] = Field(description="Topic slugs.")
     learning_outcomes: list[str]
-    last_published_at: str | None
-
-    @staticmethod
-    def resolve_url(course, context):
-        return page_url(course, context)
-
-    @staticmethod
-    def resolve_language(course):
-        return course.locale.language_code
 
     @staticmethod
     def resolve_course_language(course):
         return course.language
 
     @staticmethod
-    def resolve_topics(course):
-        return [topic.slug for topic in course.topics.all()]
-
-    @staticmethod
     def resolve_learning_outcomes(course):
         return [line.strip() for line in course.learning_outcomes.splitlines() if line.strip()]
-
-    @staticmethod
-    def resolve_last_published_at(course):
-        return published(course.last_published_at)
 
 
 class CourseFacetCounts(Schema):
@@ -104,11 +80,7 @@ class CourseList(PageInfo):
 
 
 def _courses(user):
-    return (
-        visible(CoursePage.objects.live(), user)
-        .select_related("locale")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "slug")))
-    )
+    return readable(CoursePage, user)
 
 
 @router.get("/", response={200: CourseList, **ERRORS}, summary="List and filter courses")

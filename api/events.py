@@ -5,19 +5,17 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import translation
 from ninja import Field, Path, Query, Router, Schema
 
 from core.forms import MAX_ID
-from core.models import Topic
 from events import selectors
 from events.models import EventPage, Registration
 from members.models import Region
 
-from .access import visible
-from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, Text, page_url, published
+from .access import readable
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, PageOut, Text, page_url
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["events"])
@@ -38,13 +36,8 @@ class EventFilters(Schema):
     language: LANGUAGES = Field("en", description="The language of the event pages listed (their translations).")
 
 
-class EventOut(Schema):
-    id: int
-    title: str
-    url: str
+class EventOut(PageOut):
     calendar_url: str = Field(description="The event as an iCalendar file.")
-    language: str
-    summary: str
     kind: Kind
     status: Literal[tuple(EventPage.Status.values)]
     format: Format
@@ -60,20 +53,10 @@ class EventOut(Schema):
     organiser: str
     host_organisation: OrganisationRef | None
     accepts_registrations: bool
-    topics: list[str] = Field(description="Topic slugs.")
-    last_published_at: str | None
-
-    @staticmethod
-    def resolve_url(event, context):
-        return page_url(event, context)
 
     @staticmethod
     def resolve_calendar_url(event, context):
         return page_url(event, context) + "event.ics"
-
-    @staticmethod
-    def resolve_language(event):
-        return event.locale.language_code
 
     @staticmethod
     def resolve_local_start(event):
@@ -86,14 +69,6 @@ class EventOut(Schema):
     @staticmethod
     def resolve_country(event):
         return str(event.country or "")
-
-    @staticmethod
-    def resolve_topics(event):
-        return [topic.slug for topic in event.topics.all()]
-
-    @staticmethod
-    def resolve_last_published_at(event):
-        return published(event.last_published_at)
 
 
 class SeatsOut(Schema):
@@ -116,11 +91,7 @@ class EventList(PageInfo):
 
 
 def _events(user):
-    return (
-        visible(EventPage.objects.live(), user)
-        .select_related("locale", "host_organisation")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "slug")))
-    )
+    return readable(EventPage, user, "host_organisation")
 
 
 @router.get("/", response={200: EventList, **ERRORS}, summary="List and filter events")

@@ -20,8 +20,8 @@ from toolkits import views as toolkit_views
 from toolkits.forms import SORTS
 from toolkits.models import ToolkitPage, ToolkitRelease
 
-from .access import visible
-from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, Problem, Text, page_url, published
+from .access import readable
+from .common import ERRORS, ITEM_ERRORS, LANGUAGES, OrganisationRef, PageOut, Problem, Text, page_url, published
 from .pagination import PageInfo, PageQuery, page_of
 
 router = Router(tags=["toolkits"])
@@ -78,34 +78,15 @@ class ReleaseOut(Schema):
     files: list[FileOut]
 
 
-class ToolkitOut(Schema):
-    id: int
-    title: str
-    url: str
-    language: str
-    summary: str
+class ToolkitOut(PageOut):
     kind: Kind
     audience: Audience
     licence: str
     licence_url: str
     authors: str
     authoring_organisations: list[OrganisationRef]
-    topics: list[str] = Field(description="Topic slugs.")
     releases: list[ReleaseOut] = Field(description="Newest first.")
     first_published_at: str | None
-    last_published_at: str | None
-
-    @staticmethod
-    def resolve_url(toolkit, context):
-        return page_url(toolkit, context)
-
-    @staticmethod
-    def resolve_language(toolkit):
-        return toolkit.locale.language_code
-
-    @staticmethod
-    def resolve_topics(toolkit):
-        return [topic.slug for topic in toolkit.topics.all()]
 
     @staticmethod
     def resolve_authoring_organisations(toolkit):
@@ -118,10 +99,6 @@ class ToolkitOut(Schema):
     @staticmethod
     def resolve_first_published_at(toolkit):
         return published(toolkit.first_published_at)
-
-    @staticmethod
-    def resolve_last_published_at(toolkit):
-        return published(toolkit.last_published_at)
 
 
 class ToolkitFacetCounts(Schema):
@@ -142,14 +119,8 @@ def _toolkits(user):
     releases = ToolkitRelease.objects.order_by("-released_on", "-id").prefetch_related(
         Prefetch("files", queryset=selectors.files_in_order().select_related("release__toolkit__locale"))
     )
-    return (
-        visible(ToolkitPage.objects.live(), user)
-        .select_related("locale")
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.only("id", "slug")),
-            "authoring_organisations",
-            Prefetch("releases", queryset=releases),
-        )
+    return readable(ToolkitPage, user).prefetch_related(
+        "authoring_organisations", Prefetch("releases", queryset=releases)
     )
 
 
