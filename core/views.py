@@ -2,6 +2,7 @@ import logging
 import sys
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import (
     Http404,
@@ -22,6 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_documents
 
 from core.errors import someone_is_told
+from core.files import ObjectStorage, public_media_response
 from core.forms import LanguageChoiceForm
 from core.i18n import language_path, path_in_language, set_language_cookie
 from core.models import SiteSettings
@@ -55,17 +57,23 @@ def healthz(request):
 
 @require_safe
 def public_media(request, path):
-    """Image renditions and originals only: documents are never reachable under /media/.
+    """Image renditions and originals only: documents are never reachable under /media/. From the disk, or streamed
+    from object storage (core.files), where nothing is public.
 
     Needs no database, so images still load when it is slow or down: a missing file is a plain 404, not the site's
     404 page (whose menus and settings are read from the database), and core.middleware skips /media/ too.
     """
     if not path.startswith(settings.PUBLIC_MEDIA_PREFIXES) or ".." in path.split("/"):
         return media_not_found()
-    try:
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except Http404:
-        return media_not_found()
+    if isinstance(default_storage, ObjectStorage):
+        response = public_media_response(request, path)
+        if response is None:
+            return media_not_found()
+    else:
+        try:
+            response = serve(request, path, document_root=settings.MEDIA_ROOT)
+        except Http404:
+            return media_not_found()
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -225,3 +225,6 @@ def tasks_done(django_capture_on_commit_callbacks):
         run_ready_tasks()
 
     return done
+
+
+from tests.object_storage import object_storage, s3_endpoint  # noqa: E402, F401 (fixtures)

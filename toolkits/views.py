@@ -1,10 +1,8 @@
 """The one download view (and the stable "latest" link that uses it): check access, count, serve."""
 
-import logging
-import mimetypes
 from urllib.parse import urlencode
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,12 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core import views as core_views
+from core.files import private_download
 
 from . import selectors, services
 from .exceptions import MembersOnly
 from .selectors import Access
-
-logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -46,14 +43,7 @@ def serve_file(request, toolkit, file):
     if access is Access.MEMBERS_ONLY:
         error = MembersOnly()
         return core_views.refuse(request, error, back_url=toolkit.url, back_label=_("Back to the toolkit"))
-    try:
-        handle = file.document.file.open("rb")
-    except FileNotFoundError:
-        logger.error("Toolkit file missing from storage: document %s (%s)", file.document_id, file.document.file.name)
-        raise Http404(_("This file is missing from the server. The secretariat has been told.")) from None
+    response = private_download(file.document.file, file.download_name)  # a 404 if the file is missing
     if request.method == "GET":
         services.record_download(file=file, request=request)
-    content_type = mimetypes.guess_type(file.download_name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=file.download_name, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.exceptions import UserFacingError
+from core.files import private_download
 from core.i18n import in_reader_language_each, original
 
 from .. import access, exceptions, selectors, services
@@ -27,7 +28,7 @@ from ..forms.city import (
     StartApplicationForm,
 )
 from ..models import Application, Project
-from .common import application_or_404, private_file, programme_url, refused, render, sign_in_first
+from .common import application_or_404, programme_url, refused, render, sign_in_first
 
 Status = Application.Status
 
@@ -342,4 +343,4 @@ def attachment(request, programme, application_id, attachment_id):
     attachment = application.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404(_("There is no such file."))
-    return private_file(attachment.file, attachment.filename)
+    return private_download(attachment.file, attachment.filename)

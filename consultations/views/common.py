@@ -1,10 +1,9 @@
 """What every view of the programme shares: signing in first, finding a row the person may see, and showing a
 refusal in plain words. A row the person may not see is a 404, as if it did not exist (no guessing by id)."""
 
-import mimetypes
 from urllib.parse import urlencode
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -67,16 +66,3 @@ def project_or_404(request, project_id):
     if project is None or not access.may_see_project(request.user, project):
         raise Http404(_("There is no such project, or it is not yours to see."))
     return project
-
-
-def private_file(field_file, filename):
-    """A stored file as a download that no shared cache keeps (the caller checked who may have it)."""
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("This file is missing from the server.")) from None
-    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -16,12 +16,13 @@ from wagtail.models import WorkflowState
 
 from cases.models import CitySignOffTask
 from core.exceptions import UserFacingError
+from core.files import private_download
 from core.i18n import in_reader_language_each
 
 from .. import access, exceptions, selectors, services
 from ..forms.projects import MilestoneChoiceForm, MilestoneForm
 from ..models import Milestone, Project
-from .common import private_file, programme_url, project_or_404, refused, render, sign_in_first
+from .common import programme_url, project_or_404, refused, render, sign_in_first
 
 ACTIONS = ("milestone", "complete")
 
@@ -217,4 +218,4 @@ def deliverable(request, programme, project_id, milestone_id):
     milestone = project.milestones.filter(pk=milestone_id).first()
     if milestone is None or not milestone.deliverable:
         raise Http404(_("There is no such file in this project."))
-    return private_file(milestone.deliverable, milestone.deliverable_filename)
+    return private_download(milestone.deliverable, milestone.deliverable_filename)

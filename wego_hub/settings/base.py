@@ -318,6 +318,29 @@ STORAGES = {
 # Only these media folders are ever served by URL; documents go through Wagtail's serve view.
 PUBLIC_MEDIA_PREFIXES = ("images/", "original_images/")
 
+# --- Files on object storage (docs/operations.md, "Object storage"; decision 0005) ----------------------------------
+# With a bucket, uploads (images, documents, toolkit files, applications' attachments, deliverables) live on
+# S3-compatible object storage, so every app server has every file; without one, on MEDIA_ROOT. Nothing in the bucket
+# is public: images leave through /media/, every other file after its access check as a signed address that lives
+# MEDIA_SIGNED_URL_SECONDS (core.files). The endpoint must be one browsers reach: downloads are sent there.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+MEDIA_SIGNED_URL_SECONDS = int(env("MEDIA_SIGNED_URL_SECONDS", "60"))
+if AWS_STORAGE_BUCKET_NAME:
+    OBJECT_STORAGE_OPTIONS = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        # Unset ones fall back to boto3's own (an instance role's keys, the region of the environment).
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+        "region_name": env("AWS_S3_REGION_NAME"),
+        "access_key": env("AWS_ACCESS_KEY_ID"),
+        "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE"),  # "path" for MinIO and most self-hosted servers
+        "location": env("AWS_LOCATION", ""),  # a folder of the bucket, when it is shared
+    }
+    STORAGES["default"] = {
+        "BACKEND": "core.files.ObjectStorage",
+        "OPTIONS": {name: value for name, value in OBJECT_STORAGE_OPTIONS.items() if value is not None},
+    }
+
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
