@@ -5,7 +5,6 @@ a bucket of its own, so tests never see each other's files."""
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,15 +14,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.core.smtp_sink import free_port
+
 ACCESS_KEY = "wego-test-key"
 SECRET_KEY = "wego-test-secret"  # the local server accepts any key
 REGION = "eu-west-1"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(endpoint, process=None, timeout=30):

@@ -30,7 +30,7 @@ def rq_queue(settings):
     name = "default"
     settings.RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60}}
     settings.TASK_BACKEND = "rq"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [name]}}
+    settings.TASKS = {"default": {"BACKEND": "core.task_backends.OnCommitRQBackend", "QUEUES": [name]}}
     import django_rq
 
     queue = django_rq.get_queue(name)
@@ -46,9 +46,7 @@ def work(queue):
     for _ in range(5):
         if not len(queue):
             return
-        worker = django_rq.get_worker(
-            queue.name, worker_class="rq.SimpleWorker", job_class="django_tasks_rq.backend.Job"
-        )
+        worker = django_rq.get_worker(queue.name, worker_class="rq.SimpleWorker")  # RQ["JOB_CLASS"], as rqworker
         with TestCase.captureOnCommitCallbacks(execute=True):  # what the jobs enqueue on commit
             worker.work(burst=True)
 
@@ -64,3 +62,19 @@ def test_invitations_go_through_rq_workers(rq_queue, client):
     work(rq_queue)
     assert sorted(message.to[0] for message in mail.outbox) == ["one@dakar.example", "two@dakar.example"]
     assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {OutgoingEmail.Status.SENT}
+
+
+def test_a_job_reaches_redis_only_when_its_transaction_commits(rq_queue, settings):
+    """A worker elsewhere must never run a job before the rows it names exist (Wagtail enqueues from post_save)."""
+    from django.db import transaction
+    from wagtail.tasks import update_reference_index_task
+
+    city = OrganisationFactory(name="Dakar City Hall")
+    with TestCase.captureOnCommitCallbacks(execute=False) as on_commit, transaction.atomic():
+        result = update_reference_index_task.enqueue("members", "organisation", str(city.pk))
+        assert len(rq_queue) == 0  # not while the transaction may still roll back
+    assert len(rq_queue) == 0 and len(on_commit) == 1
+    on_commit[0]()  # the commit
+    assert rq_queue.job_ids == [result.id]
+    work(rq_queue)
+    assert rq_queue.fetch_job(result.id).get_status() == "finished"
