@@ -155,7 +155,14 @@ FILE_RESPONSE = {
     "200": {
         "description": "The file, as an attachment under the name it was uploaded with.",
         "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-    }
+    },
+    "302": {
+        "description": (
+            "Where files are on object storage: the file's signed address, valid for a minute (follow the redirect; "
+            "the address downloads the file under the name it was uploaded with)."
+        ),
+        "headers": {"Location": {"schema": {"type": "string", "format": "uri"}}},
+    },
 }
 
 
