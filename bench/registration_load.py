@@ -91,7 +91,10 @@ def run(base, cookie_name):
     EventPage.objects.filter(pk=event.pk).update(in_person_capacity=USERS // 2)  # half wait, so promotions happen
     sessions = crowd_sessions(cookie_name)
     register_url, cancel_url = f"{base}{event.url}register/", f"{base}{event.url}cancel/"
-    posts = [(register_url, {"mode": "in_person", "consent": "on"}), (cancel_url, {})] * ROUNDS
+    from events.views import CONFIRM_CANCEL
+
+    # A cancellation needs its explicit confirmation (events.views.cancel): without it the POST shows the question.
+    posts = [(register_url, {"mode": "in_person", "consent": "on"}), (cancel_url, {"confirm": CONFIRM_CANCEL})] * ROUNDS
     result = crowd_load(f"registration ({len(sessions)} users)", event.url + "register/ + cancel/", sessions, posts)
     confirmed = Registration.objects.confirmed().filter(event=event).count()
     result["confirmed_after"] = confirmed
