@@ -62,6 +62,14 @@ def certificate_page(seeded):
     return seeded.certificate_url
 
 
+def certificate_pdf(seeded):
+    """The PDF drawn for each download (reportlab), as its holder downloads it after passing."""
+    from courses.models import Certificate
+
+    certificate = Certificate.objects.filter(enrollment__user__email=seeded.member_email).order_by("id").first()
+    return certificate.pdf_url if certificate else ""
+
+
 def ranked_table(seeded):
     return seeded.ranking_url
 
@@ -114,6 +122,7 @@ PAGES = [
     BenchPage("toolkit page", toolkit_page),
     BenchPage("toolkit download, 1 MB", toolkit_download),
     BenchPage("certificate verification", certificate_page),
+    BenchPage("certificate PDF", certificate_pdf, as_user="member"),
     BenchPage("privacy notice", "/privacy/"),
     BenchPage("past events", "/events/past/"),
     BenchPage("sitemap.xml", "/sitemap.xml"),
