@@ -227,4 +227,21 @@ def tasks_done(django_capture_on_commit_callbacks):
     return done
 
 
+def pytest_terminal_summary(terminalreporter):
+    """What some runs count (schemathesis's requests, the schema validator's operations), recorded by the tests with
+    ``record_property("counts", line)``: printed at the end of the run, from pytest-xdist's workers too."""
+    lines = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == "counts"
+    ]
+    if lines:
+        terminalreporter.section("counts")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 from tests.object_storage import object_storage, s3_endpoint  # noqa: E402, F401 (fixtures)

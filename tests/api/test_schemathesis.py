@@ -54,7 +54,7 @@ def exercise(operation, base_url, statuses, path_parameters=None):
     run()
 
 
-def test_every_operation_answers_what_its_schema_says(live_api, capsys):
+def test_every_operation_answers_what_its_schema_says(live_api, record_property):
     schema, base_url, existing = live_api
     operations = [result.ok() for result in schema.get_all_operations()]
     statuses = Counter()
@@ -64,10 +64,10 @@ def test_every_operation_answers_what_its_schema_says(live_api, capsys):
         if operation.label in existing:
             exercise(operation, base_url, statuses, path_parameters=existing[operation.label])
 
-    with capsys.disabled():
-        print(f"\nschemathesis: {len(operations)} operations, {sum(statuses.values())} requests")
-        for (label, status), count in sorted(statuses.items()):
-            print(f"  {label}: {status} × {count}")
+    # Shown in the run's "counts" section (tests/conftest.py), also from pytest-xdist's workers.
+    record_property("counts", f"schemathesis: {len(operations)} operations, {sum(statuses.values())} requests")
+    for (label, status), count in sorted(statuses.items()):
+        record_property("counts", f"  schemathesis {label}: {status} × {count}")
     assert len(operations) >= 11
     assert {label for label, _status in statuses} == {operation.label for operation in operations}
     assert not any(status >= 500 for _label, status in statuses)

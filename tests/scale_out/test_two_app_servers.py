@@ -119,7 +119,7 @@ def png():
 
 
 def test_a_newcomer_becomes_a_member_downloads_registers_and_is_certified_across_two_app_servers(
-    cluster, site_tree, object_storage
+    cluster, site_tree, object_storage, record_property
 ):
     # What the secretariat published before: a city, its focal point, a members-only toolkit, an event, a course.
     city = OrganisationFactory(name="Seoul Metropolitan Government", city="Seoul", slug="seoul")
@@ -234,7 +234,14 @@ def test_a_newcomer_becomes_a_member_downloads_registers_and_is_certified_across
     assert answers == [200] * API_LIMIT + [429]
     assert Browser(servers, client_ip="192.0.2.100").go("/api/v1/cases/").status_code == 200
 
-    for person in (newcomer, focal_point, admin, visitor):
+    everyone = (newcomer, focal_point, admin, visitor)
+    for person in everyone:
         assert set(person.served_by) == set(servers)
+    served = [base for person in everyone for base in person.served_by]
+    record_property(
+        "counts",
+        f"two app servers: {len(served)} requests, {served.count(servers[0])} and {served.count(servers[1])}; "
+        f"{len(relay.messages)} emails from the task worker",
+    )
     for process in ("worker", "app-1", "app-2"):
         assert "Traceback" not in cluster.log(process)  # no task failed, no request broke
