@@ -27,9 +27,9 @@ def wait_until_up(endpoint, process=None, timeout=30):
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"moto_server exited with {process.returncode}")
         try:
-            requests.get(endpoint, timeout=1)
+            requests.get(endpoint, timeout=5)
             return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still loading on a busy machine
             time.sleep(0.2)
     raise RuntimeError(f"no S3 server answered at {endpoint}")
 

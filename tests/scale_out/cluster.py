@@ -37,6 +37,14 @@ def collect_static(static_root):
     )
 
 
+def shared_database_url():
+    """The database this test run made (pytest-django's, one per pytest-xdist worker), for the servers to share."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    return f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+
+
 def production_environment(*, database_url, redis_url, static_root, smtp_port, storage_env, api_limit):
     return {
         **os.environ,

@@ -17,7 +17,7 @@ import requests
 
 from tests.factories import OrganisationFactory, ToolkitPageFactory, make_member
 from tests.object_storage import environment
-from tests.scale_out.cluster import Browser, Processes, production_environment
+from tests.scale_out.cluster import Browser, Processes, production_environment, shared_database_url
 from tests.scale_out.test_two_app_servers import REDIS_URL, services_for_the_cluster, static_root  # noqa: F401
 from tests.toolkits.conftest import file_of, publish_releases
 from toolkits.models import ToolkitPage
@@ -55,11 +55,8 @@ def test_measure(mode, services_for_the_cluster, static_root, tmp_path, settings
     toolkit = ToolkitPageFactory(parent=site_tree["toolkits"], title="Atlas", audience=ToolkitPage.Audience.MEMBERS)
     toolkit = publish_releases(toolkit, [("1.0", 1, [("atlas.pdf", b"%PDF-1.4" + b"0" * (SIZE - 8), "en")])])
     url = toolkit.url + toolkit.reverse_subpage("download", args=[file_of(toolkit).id])
-    from django.db import connection
-
-    database = connection.settings_dict
     env = production_environment(
-        database_url=f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        database_url=shared_database_url(),
         redis_url=REDIS_URL,
         static_root=static_root,
         smtp_port=9,
@@ -105,12 +102,9 @@ def test_measure_email_delivery(services_for_the_cluster, static_root, tmp_path,
     settings.TASK_BACKEND = "rq"
     settings.RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60}}
     settings.TASKS = {"default": {"BACKEND": "core.task_backends.OnCommitRQBackend", "QUEUES": ["default"]}}
-    from django.db import connection
-
-    database = connection.settings_dict
     with RunningSink() as relay:
         env = production_environment(
-            database_url=f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+            database_url=shared_database_url(),
             redis_url=REDIS_URL,
             static_root=static_root,
             smtp_port=relay.port,

@@ -37,7 +37,7 @@ from tests.factories import (
     make_member,
 )
 from tests.object_storage import environment
-from tests.scale_out.cluster import Browser, Processes, collect_static, production_environment
+from tests.scale_out.cluster import Browser, Processes, collect_static, production_environment, shared_database_url
 from tests.toolkits.conftest import publish_releases
 from toolkits.models import ToolkitPage
 
@@ -73,11 +73,9 @@ def services_for_the_cluster(transactional_db, settings):
 
 @pytest.fixture
 def cluster(services_for_the_cluster, object_storage, static_root, tmp_path):
-    database = connection.settings_dict
-    database_url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     with RunningSink() as relay:
         env = production_environment(
-            database_url=database_url,
+            database_url=shared_database_url(),
             redis_url=REDIS_URL,
             static_root=static_root,
             smtp_port=relay.port,
