@@ -15,7 +15,7 @@ import time
 import pytest
 import requests
 
-from tests.factories import OrganisationFactory, ToolkitPageFactory, make_member
+from tests.factories import PASSWORD, OrganisationFactory, ToolkitPageFactory, make_member
 from tests.object_storage import environment
 from tests.scale_out.cluster import Browser, Processes, production_environment, shared_database_url
 from tests.scale_out.test_two_app_servers import REDIS_URL, services_for_the_cluster, static_root  # noqa: F401
@@ -24,7 +24,6 @@ from toolkits.models import ToolkitPage
 
 SIZE = 20 * 1024 * 1024
 RATE = 2 * 1024 * 1024  # bytes a second the client reads
-PASSWORD = "correct-horse-battery-staple"
 
 
 def slow_download(browser, url, timings, index):
